@@ -1,0 +1,79 @@
+import Link from "next/link";
+import type { Metadata } from "next";
+import { ORGANIZATION_TYPES } from "@/db/schema/enums";
+import { ORGANIZATION_TYPE_LABELS, formatCount } from "@/lib/format";
+import { listOrganizations, organizationFiltersSchema } from "@/lib/organizations/queries";
+
+export const metadata: Metadata = { title: "Partners" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OrganizationsPage({ searchParams }: Props) {
+  const query = await searchParams;
+  const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type });
+  const rows = listOrganizations(filters);
+  return (
+    <div className="space-y-4">
+      <h1>Partner organizations</h1>
+      <p className="max-w-3xl text-slate-800">Organizations that champion actions, lead work groups or are acknowledged as partners of a plan.</p>
+      <form method="get" action="/organizations" role="search" aria-label="Filter partners" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="o-q" className="block text-sm font-medium text-slate-800">
+            Name or acronym
+          </label>
+          <input id="o-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={200} className="mt-1 rounded border border-slate-400 px-2 py-1.5 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="o-type" className="block text-sm font-medium text-slate-800">
+            Type
+          </label>
+          <select id="o-type" name="type" defaultValue={filters.type ?? ""} className="mt-1 rounded border border-slate-400 bg-white px-2 py-1.5 text-sm">
+            <option value="">All types</option>
+            {ORGANIZATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ORGANIZATION_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          Filter
+        </button>
+        <Link href="/organizations" className="py-2 text-sm">
+          Clear
+        </Link>
+      </form>
+      <p role="status" className="text-sm text-slate-800">
+        {rows.length === 0 ? "No organizations match." : `${formatCount(rows.length)} organization${rows.length === 1 ? "" : "s"}.`}
+      </p>
+      {rows.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Organizations table" tabIndex={0}>
+          <table className="w-full min-w-[32rem] text-left text-sm">
+            <caption className="sr-only">Partner organizations</caption>
+            <thead className="bg-slate-100 text-xs text-slate-800 uppercase">
+              <tr>
+                <th scope="col" className="px-3 py-2">Organization</th>
+                <th scope="col" className="px-3 py-2">Type</th>
+                <th scope="col" className="px-3 py-2 text-right">Actions championed</th>
+                <th scope="col" className="px-3 py-2 text-right">As lead</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200">
+              {rows.map((o) => (
+                <tr key={o.id}>
+                  <td className="px-3 py-2">
+                    <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                    {o.acronym && <span className="text-slate-700"> ({o.acronym})</span>}
+                  </td>
+                  <td className="px-3 py-2 text-slate-800">{ORGANIZATION_TYPE_LABELS[o.type]}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{o.actionCount}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">{o.leadCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { NavLink } from "@/components/layout/nav-link";
+import { formatPeriod } from "@/lib/format";
+import { loadPlanOr404 } from "@/lib/plans/load";
+
+export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ plan: string }> }) {
+  const { plan: slug } = await params;
+  const plan = loadPlanOr404(slug);
+  const base = `/plans/${plan.slug}`;
+  return (
+    <div>
+      <div className="mb-4">
+        <p className="text-sm text-slate-700">
+          {plan.region} · {formatPeriod(plan.periodStart, plan.periodEnd)}
+          {plan.status !== "active" && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{plan.status}</span>}
+        </p>
+        <p className="mt-1 text-base font-medium text-slate-900">{plan.title}</p>
+      </div>
+      <nav aria-label="Plan" className="mb-6 border-b border-slate-200 pb-2">
+        <ul className="flex flex-wrap gap-1">
+          <li>
+            <NavLink href={base} exact>
+              Dashboard
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href={`${base}/actions`}>Actions</NavLink>
+          </li>
+          <li>
+            <NavLink href={`${base}/targets`}>Economic development targets</NavLink>
+          </li>
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { createdAt, id, updatedAt } from "./columns";
+import { MEMBERSHIP_ROLES, USER_ROLES } from "./enums";
+import { workGroups } from "./actions";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: USER_ROLES }).notNull().default("viewer"),
+    passwordHash: text("password_hash"),
+    isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    // Bumped to end every session of the user at once.
+    sessionVersion: integer("session_version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+);
+
+export const workGroupMembers = sqliteTable(
+  "work_group_members",
+  {
+    workGroupId: integer("work_group_id")
+      .notNull()
+      .references(() => workGroups.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: MEMBERSHIP_ROLES }).notNull().default("member"),
+  },
+  (t) => [primaryKey({ columns: [t.workGroupId, t.userId] }), index("work_group_members_user_idx").on(t.userId)],
+);
+
+export type User = typeof users.$inferSelect;

@@ -1,0 +1,81 @@
+import { and, asc, eq, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { actionChampions, actions, organizations, planPartners, plans, sections, workGroups } from "@/db/schema";
+import { ORGANIZATION_TYPES } from "@/db/schema/enums";
+
+export const organizationFiltersSchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v ? v : undefined)),
+  type: z.enum(ORGANIZATION_TYPES).optional().catch(undefined),
+});
+export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
+
+export function listOrganizations(filters: OrganizationFilters) {
+  const where: SQL[] = [];
+  if (filters.q) {
+    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push(or(sql`${organizations.name} like ${pattern} escape '\\'`, like(organizations.acronym, pattern))!);
+  }
+  if (filters.type) where.push(eq(organizations.type, filters.type));
+  return getDb()
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      acronym: organizations.acronym,
+      type: organizations.type,
+      // Correlated counts use the organization indexes on both join tables.
+      actionCount: sql<number>`(select count(*) from ${actionChampions} where ${actionChampions.organizationId} = ${organizations.id})`,
+      leadCount: sql<number>`(select count(*) from ${actionChampions} where ${actionChampions.organizationId} = ${organizations.id} and ${actionChampions.role} = 'lead')`,
+    })
+    .from(organizations)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(sql`lower(${organizations.name})`))
+    .all();
+}
+
+export function getOrganizationDetail(slug: string) {
+  const db = getDb();
+  const org = db.select().from(organizations).where(eq(organizations.slug, slug)).get();
+  if (!org) return null;
+  const championed = db
+    .select({
+      id: actions.id,
+      code: actions.code,
+      title: actions.title,
+      text: actions.text,
+      status: actions.status,
+      role: actionChampions.role,
+      planSlug: plans.slug,
+      planTitle: plans.title,
+      sectionTitle: sections.title,
+    })
+    .from(actionChampions)
+    .innerJoin(actions, eq(actions.id, actionChampions.actionId))
+    .innerJoin(plans, eq(plans.id, actions.planId))
+    .leftJoin(sections, eq(sections.id, actions.sectionId))
+    .where(and(eq(actionChampions.organizationId, org.id), isNull(actions.retiredAt)))
+    .orderBy(asc(plans.title), sql`${sections.position} is null`, asc(sections.position), asc(actions.position))
+    .all();
+  const leads = db
+    .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status, planSlug: plans.slug, planTitle: plans.title })
+    .from(workGroups)
+    .innerJoin(plans, eq(plans.id, workGroups.planId))
+    .where(eq(workGroups.leadOrganizationId, org.id))
+    .orderBy(asc(workGroups.name))
+    .all();
+  const acknowledgedBy = db
+    .select({ slug: plans.slug, title: plans.title })
+    .from(planPartners)
+    .innerJoin(plans, eq(plans.id, planPartners.planId))
+    .where(eq(planPartners.organizationId, org.id))
+    .orderBy(asc(plans.title))
+    .all();
+  return { org, championed, leads, acknowledgedBy };
+}

@@ -1,0 +1,137 @@
+import { asc, eq, inArray, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { actionChampions, actions, opportunities, organizations, planPartners, plans, sections, targetSections, targets, workGroups, workGroupSections, type Action, type Section } from "@/db/schema";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION, type ActionDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
+
+// Reads a whole plan into its portable document form. The order of every list
+// is the plan's own order, so export -> import -> export is an identity.
+export function exportPlan(actor: Actor, slug: string): PlanDocument {
+  authorize(actor, "plan.export");
+  const db = getDb();
+  const plan = db.select().from(plans).where(eq(plans.slug, slug)).get();
+  if (!plan) throw new AppError("NOT_FOUND", `No plan with the slug "${slug}".`);
+
+  const previous = plan.previousPlanId ? db.select({ slug: plans.slug }).from(plans).where(eq(plans.id, plan.previousPlanId)).get() : undefined;
+  const sectionRows = db.select().from(sections).where(eq(sections.planId, plan.id)).orderBy(asc(sections.position), asc(sections.id)).all();
+  const sectionKey = new Map(sectionRows.map((s) => [s.id, s.key]));
+  const sectionIds = sectionRows.map((s) => s.id);
+  const opportunityRows = sectionIds.length
+    ? db.select().from(opportunities).where(inArray(opportunities.sectionId, sectionIds)).orderBy(asc(opportunities.position), asc(opportunities.id)).all()
+    : [];
+  const actionRows = db.select().from(actions).where(eq(actions.planId, plan.id)).orderBy(asc(actions.position), asc(actions.id)).all();
+  const championRows = db
+    .select({ actionId: actionChampions.actionId, organizationId: actionChampions.organizationId, role: actionChampions.role })
+    .from(actionChampions)
+    .innerJoin(actions, eq(actions.id, actionChampions.actionId))
+    .where(eq(actions.planId, plan.id))
+    .orderBy(asc(actionChampions.actionId), sql`"action_champions"."rowid"`)
+    .all();
+  const groupRows = db.select().from(workGroups).where(eq(workGroups.planId, plan.id)).orderBy(asc(workGroups.id)).all();
+  const groupSectionRows = db
+    .select({ workGroupId: workGroupSections.workGroupId, sectionId: workGroupSections.sectionId })
+    .from(workGroupSections)
+    .innerJoin(workGroups, eq(workGroups.id, workGroupSections.workGroupId))
+    .where(eq(workGroups.planId, plan.id))
+    .orderBy(sql`"work_group_sections"."rowid"`)
+    .all();
+  const targetRows = db.select().from(targets).where(eq(targets.planId, plan.id)).orderBy(asc(targets.position), asc(targets.id)).all();
+  const targetSectionRows = db
+    .select({ targetId: targetSections.targetId, sectionId: targetSections.sectionId })
+    .from(targetSections)
+    .innerJoin(targets, eq(targets.id, targetSections.targetId))
+    .where(eq(targets.planId, plan.id))
+    .orderBy(sql`"target_sections"."rowid"`)
+    .all();
+  const partnerRows = db.select().from(planPartners).where(eq(planPartners.planId, plan.id)).orderBy(asc(planPartners.position)).all();
+
+  const orgIds = new Set<number>([
+    ...partnerRows.map((p) => p.organizationId),
+    ...championRows.map((c) => c.organizationId),
+    ...groupRows.flatMap((g) => (g.leadOrganizationId ? [g.leadOrganizationId] : [])),
+  ]);
+  const orgRows = orgIds.size ? db.select().from(organizations).where(inArray(organizations.id, [...orgIds])).orderBy(asc(organizations.id)).all() : [];
+  const orgKey = new Map(orgRows.map((o) => [o.id, o.slug]));
+  const groupKey = new Map(groupRows.map((g) => [g.id, g.key]));
+
+  const championsByAction = groupBy(championRows, (c) => c.actionId);
+  const toActionDoc = (a: Action): ActionDoc => ({
+    code: a.code,
+    title: a.title,
+    text: a.text,
+    workGroup: a.workGroupId ? groupKey.get(a.workGroupId)! : null,
+    champions: (championsByAction.get(a.id) ?? []).map((c) => ({ organization: orgKey.get(c.organizationId)!, role: c.role })),
+    leadPerson: a.leadPerson,
+    status: a.status,
+    percentComplete: a.percentComplete,
+    isPriority: a.isPriority,
+    startDate: a.startDate,
+    dueDate: a.dueDate,
+    retiredAt: a.retiredAt,
+  });
+
+  const childrenOf = groupBy(sectionRows, (s) => s.parentId);
+  const opportunitiesOf = groupBy(opportunityRows, (o) => o.sectionId);
+  const actionsOf = groupBy(actionRows, (a) => a.sectionId);
+  const toSectionDoc = (s: Section): SectionDoc => ({
+    key: s.key,
+    kind: s.kind,
+    code: s.code,
+    title: s.title,
+    description: s.description,
+    opportunities: (opportunitiesOf.get(s.id) ?? []).map((o) => o.text),
+    actions: (actionsOf.get(s.id) ?? []).map(toActionDoc),
+    children: (childrenOf.get(s.id) ?? []).map(toSectionDoc),
+  });
+
+  const sectionsOfGroup = groupBy(groupSectionRows, (r) => r.workGroupId);
+  const sectionsOfTarget = groupBy(targetSectionRows, (r) => r.targetId);
+
+  return {
+    format: PLAN_DOCUMENT_FORMAT,
+    version: PLAN_DOCUMENT_VERSION,
+    plan: {
+      slug: plan.slug,
+      title: plan.title,
+      region: plan.region,
+      summary: plan.summary,
+      periodStart: plan.periodStart,
+      periodEnd: plan.periodEnd,
+      status: plan.status,
+      sourceCitation: plan.sourceCitation,
+      sourceUrl: plan.sourceUrl,
+      previousPlan: previous?.slug ?? null,
+    },
+    organizations: orgRows.map((o): OrganizationDoc => ({ key: o.slug, name: o.name, acronym: o.acronym, type: o.type, website: o.website })),
+    partners: partnerRows.map((p) => orgKey.get(p.organizationId)!),
+    workGroups: groupRows.map((g) => ({
+      key: g.key,
+      name: g.name,
+      description: g.description,
+      leadOrganization: g.leadOrganizationId ? orgKey.get(g.leadOrganizationId)! : null,
+      status: g.status,
+      sections: (sectionsOfGroup.get(g.id) ?? []).map((r) => sectionKey.get(r.sectionId)!),
+    })),
+    sections: (childrenOf.get(null) ?? []).map(toSectionDoc),
+    actions: (actionsOf.get(null) ?? []).map(toActionDoc),
+    targets: targetRows.map((t) => ({
+      description: t.description,
+      marketSupportUsd: t.marketSupportUsd,
+      source: t.source,
+      sections: (sectionsOfTarget.get(t.id) ?? []).map((r) => sectionKey.get(r.sectionId)!),
+    })),
+  };
+}
+
+function groupBy<T, K>(rows: T[], keyOf: (row: T) => K): Map<K, T[]> {
+  const map = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}

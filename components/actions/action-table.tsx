@@ -49,14 +49,16 @@ export function ActionTable({ rows, champions, caption, showSection = true }: { 
               </td>
               {showSection && <td className="px-3 py-2 text-slate-800">{a.sectionTitle ?? "Plan-wide"}</td>}
               <td className="px-3 py-2 text-slate-800">
-                {(champions.get(a.id) ?? []).map((c) => (
-                  <span key={c.slug} className="mr-1 inline-block">
-                    <Link href={`/organizations/${c.slug}`} title={c.name}>
-                      {c.acronym ?? c.name}
-                    </Link>
-                    {c.role === "lead" && <span className="text-xs text-slate-700"> (lead)</span>}
-                  </span>
-                ))}
+                <ul className="space-y-0.5">
+                  {(champions.get(a.id) ?? []).map((c) => (
+                    <li key={c.slug}>
+                      <Link href={`/organizations/${c.slug}`} title={c.name}>
+                        {c.acronym ?? c.name}
+                      </Link>
+                      {c.role !== "partner" && <span className="text-xs text-slate-700"> ({c.role})</span>}
+                    </li>
+                  ))}
+                </ul>
               </td>
               <td className="px-3 py-2">
                 <StatusBadge status={a.status} />

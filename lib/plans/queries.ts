@@ -102,9 +102,17 @@ export function getPlanDashboard(planId: number) {
     .limit(50)
     .all();
 
+  const planActions = db
+    .select({ id: actions.id, code: actions.code, title: actions.title, text: actions.text, status: actions.status })
+    .from(actions)
+    .where(and(eq(actions.planId, planId), isNull(actions.sectionId), isNull(actions.retiredAt)))
+    .orderBy(asc(actions.position), asc(actions.id))
+    .limit(100)
+    .all();
+
   const targetTotal = db.select({ n: sql<number>`count(*)`, usd: sql<number>`coalesce(sum(${targets.marketSupportUsd}), 0)` }).from(targets).where(eq(targets.planId, planId)).get();
 
-  return { sections: sectionsProgress, planLevel, overall, total, priority, targets: targetTotal ?? { n: 0, usd: 0 } };
+  return { sections: sectionsProgress, planLevel, planActions, overall, total, priority, targets: targetTotal ?? { n: 0, usd: 0 } };
 }
 
 export function getSectionPage(planId: number, key: string) {

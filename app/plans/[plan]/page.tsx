@@ -76,6 +76,16 @@ export default async function DashboardPage({ params }: Props) {
           <div className="mt-3">
             <StatusBar counts={data.planLevel.counts} total={data.planLevel.total} />
           </div>
+          <ol className="mt-4 divide-y divide-slate-200">
+            {data.planActions.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                <Link href={`/actions/${a.id}`}>
+                  {a.code}: {a.title ?? a.text}
+                </Link>
+                <StatusBadge status={a.status} />
+              </li>
+            ))}
+          </ol>
         </section>
       )}
 

@@ -66,7 +66,11 @@ export default async function ActionsPage({ params, searchParams }: Props) {
 function orderAsTree<T extends { id: number; parentId: number | null }>(all: T[]): T[] {
   const out: T[] = [];
   const visit = (parentId: number | null) => {
-    for (const s of all) if (s.parentId === parentId) (out.push(s), visit(s.id));
+    for (const s of all) {
+      if (s.parentId !== parentId) continue;
+      out.push(s);
+      visit(s.id);
+    }
   };
   visit(null);
   return out;

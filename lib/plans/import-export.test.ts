@@ -167,3 +167,17 @@ describe("export and import", () => {
     expect(catchAppError(() => exportPlan(cli, "missing")).code).toBe("NOT_FOUND");
   });
 });
+
+describe("action history", () => {
+  it("refuses to delete an action that has progress updates, but allows retiring it", () => {
+    seedDefaultData();
+    const sqlite = getDb().$client;
+    const [first, second] = sqlite.prepare("select id from actions order by id limit 2").all() as { id: number }[];
+    sqlite.prepare("insert into progress_updates (action_id, status, percent_complete, narrative) values (?, 'on_track', 10, 'started')").run(first!.id);
+    expect(() => sqlite.prepare("delete from actions where id = ?").run(first!.id)).toThrow(/retire it instead/);
+    expect(() => sqlite.prepare("delete from plans where slug = 'sjv-2012'").run()).toThrow(/retire it instead/);
+    sqlite.prepare("update actions set retired_at = '2026-01-01T00:00:00.000Z' where id = ?").run(first!.id);
+    // An action without history may still be removed (e.g. a mistaken entry).
+    expect(sqlite.prepare("delete from actions where id = ?").run(second!.id).changes).toBe(1);
+  });
+});

@@ -5,3 +5,4 @@ export * from "./actions";
 export * from "./people";
 export * from "./progress";
 export * from "./audit";
+export * from "./auth";

@@ -13,6 +13,8 @@ export const users = sqliteTable(
     role: text("role", { enum: USER_ROLES }).notNull().default("viewer"),
     passwordHash: text("password_hash"),
     isActive: integer("is_active", { mode: "boolean" }).notNull().default(true),
+    // Set for one-time passwords (first admin, CLI): the user must choose their own.
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     // Bumped to end every session of the user at once.
     sessionVersion: integer("session_version").notNull().default(1),
     createdAt: createdAt(),

@@ -56,3 +56,4 @@ export const test = base.extend<{
 });
 
 export { expect };
+export type { Page };

@@ -3,6 +3,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabase } = await import("./db/startup");
-    prepareDatabase();
+    await prepareDatabase();
   }
 }

@@ -4,6 +4,8 @@ const nextConfig = {
   // instead of letting the bundler try to inline it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with a real 403 status.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

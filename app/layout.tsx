@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
+import { SiteHeader } from "@/components/layout/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -19,23 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
           Skip to main content
         </a>
-        <header className="border-b border-slate-200 bg-white">
-          <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <Link href="/" className="text-lg font-semibold text-slate-900 no-underline">
-              Cluster Action Tracker
-            </Link>
-            <nav aria-label="Main">
-              <ul className="flex gap-4 text-sm">
-                <li>
-                  <Link href="/plans">Plans</Link>
-                </li>
-                <li>
-                  <Link href="/organizations">Partners</Link>
-                </li>
-              </ul>
-            </nav>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-6xl px-4 py-6">
           {children}
         </main>

@@ -1,7 +1,9 @@
 import { redirect } from "next/navigation";
+import { requireReader } from "@/lib/auth/guards";
 import { getDefaultPlanSlug } from "@/lib/plans/queries";
 
-export default function HomePage() {
+export default async function HomePage() {
+  await requireReader();
   const slug = getDefaultPlanSlug();
   redirect(slug ? `/plans/${slug}` : "/plans");
 }

@@ -1,11 +1,35 @@
+import { sql } from "drizzle-orm";
 import { databasePath, getDb } from "@/db";
+import { users } from "@/db/schema";
 import { seedDefaultData } from "@/db/seed/seed";
+import { systemActor } from "@/lib/auth/actor";
+import { isAppError } from "@/lib/errors";
+import { createUser } from "@/lib/users/service";
 
-// Run once per process before serving: getDb() applies pending migrations, and
-// an empty database gets the default plan unless SEED_DEFAULT_PLAN=false.
-export function prepareDatabase(log: (line: string) => void = console.log) {
-  getDb();
-  if (process.env.SEED_DEFAULT_PLAN === "false") return;
-  const { seeded } = seedDefaultData();
-  if (seeded) log(`Loaded the default San Joaquin Valley 2012 plan into ${databasePath()}`);
+export const FIRST_ADMIN_EMAIL = () => process.env.ADMIN_EMAIL ?? "admin@tracker.local";
+
+// Run once per process before serving: getDb() applies pending migrations; an
+// empty database gets the default plan (unless SEED_DEFAULT_PLAN=false); and a
+// database with no users gets one admin whose one-time password is printed
+// once. No default password exists anywhere.
+export async function prepareDatabase(log: (line: string) => void = console.log) {
+  const db = getDb();
+  if (process.env.SEED_DEFAULT_PLAN !== "false") {
+    const { seeded } = seedDefaultData();
+    if (seeded) log(`Loaded the default San Joaquin Valley 2012 plan into ${databasePath()}`);
+  }
+  const count = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+  if (count > 0) return;
+  try {
+    const { user, oneTimePassword } = await createUser(systemActor("first-start"), { email: FIRST_ADMIN_EMAIL(), name: "Administrator", role: "admin" });
+    log("");
+    log("  First administrator created. Sign in at /login with:");
+    log(`    email:    ${user.email}`);
+    log(`    password: ${oneTimePassword}   (one-time: you will choose your own at first sign-in)`);
+    log("  This password is shown only once.");
+    log("");
+  } catch (error) {
+    // Another process created the first user at the same moment.
+    if (!(isAppError(error) && error.code === "CONFLICT")) throw error;
+  }
 }

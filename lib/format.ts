@@ -45,3 +45,10 @@ export function formatPeriod(start: string | null, end: string | null): string {
 export function plural(n: number, one: string, many = `${one}s`) {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+export const ROLE_LABELS: Record<import("@/db/schema/enums").UserRole, string> = {
+  admin: "Admin (OCED staff)",
+  lead: "Work group lead",
+  contributor: "Contributor",
+  viewer: "Viewer (board member)",
+};

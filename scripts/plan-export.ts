@@ -7,13 +7,13 @@ import { runCli } from "./cli";
 
 const USAGE = "Usage: npm run plan:export -- <plan-slug> [--out file.json]";
 
-runCli(() => {
+runCli(async () => {
   const args = process.argv.slice(2);
   const slug = args.find((a, i) => !a.startsWith("--") && args[i - 1] !== "--out");
   const outIndex = args.indexOf("--out");
   const out = outIndex >= 0 ? args[outIndex + 1] : undefined;
   if (!slug || (outIndex >= 0 && !out)) throw new AppError("INVALID_INPUT", USAGE);
-  prepareDatabase(() => {});
+  await prepareDatabase(() => {});
   const json = `${JSON.stringify(exportPlan(systemActor("cli"), slug), null, 2)}\n`;
   if (out) {
     fs.writeFileSync(out, json);

@@ -8,7 +8,7 @@ import { runCli } from "./cli";
 const USAGE = "Usage: npm run plan:import -- <file.json> [--slug new-slug]";
 const MAX_BYTES = 50 * 1024 * 1024;
 
-runCli(() => {
+runCli(async () => {
   const args = process.argv.slice(2);
   const slugIndex = args.indexOf("--slug");
   const slug = slugIndex >= 0 ? args[slugIndex + 1] : undefined;
@@ -23,7 +23,7 @@ runCli(() => {
   } catch (error) {
     throw new AppError("INVALID_INPUT", `${file} is not valid JSON: ${(error as Error).message}`);
   }
-  prepareDatabase(() => {});
+  await prepareDatabase(() => {});
   const result = importPlan(systemActor("cli"), { document, slug });
   const c = result.counts;
   console.log(

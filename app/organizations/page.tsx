@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { ORGANIZATION_TYPES } from "@/db/schema/enums";
 import { ORGANIZATION_TYPE_LABELS, formatCount } from "@/lib/format";
+import { requireReader } from "@/lib/auth/guards";
 import { listOrganizations, organizationFiltersSchema } from "@/lib/organizations/queries";
 
 export const metadata: Metadata = { title: "Partners" };
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Partners" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OrganizationsPage({ searchParams }: Props) {
+  await requireReader();
   const query = await searchParams;
   const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type });
   const rows = listOrganizations(filters);

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import type { Metadata } from "next";
 import { formatPeriod, plural } from "@/lib/format";
+import { requireReader } from "@/lib/auth/guards";
 import { listPlans } from "@/lib/plans/queries";
 
 export const metadata: Metadata = { title: "Plans" };
 
-export default function PlansPage() {
+export default async function PlansPage() {
+  await requireReader();
   const plans = listPlans();
   return (
     <div>

@@ -1,36 +1,67 @@
 import type { UserRole } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import type { Actor } from "./actor";
+import type { Actor, UserActor } from "./actor";
 
-// The one place that says who may do what. Every service calls authorize().
-export const PERMISSIONS = ["plan.read", "plan.export", "plan.import"] as const;
+// The one place that says who may do what. Every service, server action and
+// route handler calls authorize(); the proxy and the UI only mirror it.
+//
+// | role        | may                                                                |
+// | admin       | everything                                                         |
+// | lead        | read; edit actions of groups they lead; post updates there and in  |
+// |             | groups they belong to; manage their groups' membership             |
+// | contributor | read; post updates on actions of groups they belong to or that are |
+// |             | assigned to them                                                   |
+// | viewer      | read, comment                                                      |
+// | anonymous   | nothing but sign-in                                                |
+export const PERMISSIONS = [
+  "plan.read",
+  "plan.export",
+  "plan.import",
+  "action.update",
+  "update.post",
+  "comment.create",
+  "workgroup.members.manage",
+  "user.manage",
+  "audit.read",
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["plan.read", "plan.export"];
+// What a permission is checked against, when it depends on the record.
+export interface Resource {
+  workGroupId?: number | null;
+  assigneeUserId?: number | null;
+}
 
-export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  lead: READ,
-  contributor: READ,
+type Rule = (actor: UserActor, resource: Resource) => boolean;
+
+const always: Rule = () => true;
+const leadsGroup: Rule = (a, r) => r.workGroupId != null && a.leadOf.includes(r.workGroupId);
+const inGroupOrAssigned: Rule = (a, r) => (r.workGroupId != null && a.memberOf.includes(r.workGroupId)) || (r.assigneeUserId != null && r.assigneeUserId === a.userId);
+
+const READ: Partial<Record<Permission, Rule>> = { "plan.read": always, "plan.export": always, "comment.create": always };
+
+export const ROLE_RULES: Record<UserRole, Partial<Record<Permission, Rule>>> = {
+  admin: Object.fromEntries(PERMISSIONS.map((p) => [p, always])),
+  lead: { ...READ, "action.update": leadsGroup, "update.post": inGroupOrAssigned, "workgroup.members.manage": leadsGroup },
+  contributor: { ...READ, "update.post": inGroupOrAssigned },
   viewer: READ,
 };
 
-// The plan pages are public until sign-in lands; anonymous visitors read only.
-const ANONYMOUS_PERMISSIONS: readonly Permission[] = READ;
-
-export function can(actor: Actor, permission: Permission): boolean {
+export function can(actor: Actor, permission: Permission, resource: Resource = {}): boolean {
   switch (actor.kind) {
     case "system":
       return true;
     case "anonymous":
-      return ANONYMOUS_PERMISSIONS.includes(permission);
-    case "user":
-      return ROLE_PERMISSIONS[actor.role].includes(permission);
+      return false;
+    case "user": {
+      const rule = ROLE_RULES[actor.role][permission];
+      return rule ? rule(actor, resource) : false;
+    }
   }
 }
 
-export function authorize(actor: Actor, permission: Permission): void {
-  if (can(actor, permission)) return;
+export function authorize(actor: Actor, permission: Permission, resource: Resource = {}): asserts actor is Exclude<Actor, { kind: "anonymous" }> {
+  if (can(actor, permission, resource)) return;
   if (actor.kind === "anonymous") throw new AppError("UNAUTHORIZED", "Please sign in to do that.");
   throw new AppError("FORBIDDEN", "You do not have permission to do that.");
 }

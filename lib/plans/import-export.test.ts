@@ -160,9 +160,9 @@ describe("export and import", () => {
     expect(() => sqlite.prepare("delete from audit_log").run()).toThrow(/append-only/);
   });
 
-  it("lets anonymous visitors export but not import", () => {
+  it("refuses anonymous visitors both export and import", () => {
     seedDefaultData();
-    expect(exportPlan(ANONYMOUS, "sjv-2012").plan.slug).toBe("sjv-2012");
+    expect(catchAppError(() => exportPlan(ANONYMOUS, "sjv-2012")).code).toBe("UNAUTHORIZED");
     expect(catchAppError(() => importPlan(ANONYMOUS, { document: sjvSap2006, slug: "x" })).code).toBe("UNAUTHORIZED");
     expect(catchAppError(() => exportPlan(cli, "missing")).code).toBe("NOT_FOUND");
   });

@@ -4,24 +4,32 @@ import type { Metadata } from "next";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { PercentBar } from "@/components/ui/status-bar";
 import { getActionDetail } from "@/lib/actions/queries";
+import { ActionEditForm } from "@/components/actions/action-edit-form";
+import { describeDiff, listEntityHistory } from "@/lib/audit/queries";
+import { requireReader } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
+import { saveActionAction } from "./actions";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
 
-function load(raw: string) {
+async function load(raw: string) {
+  const user = await requireReader();
   const id = /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
   const detail = Number.isSafeInteger(id) ? getActionDetail(id) : null;
   if (!detail) notFound();
-  return detail;
+  return { ...detail, user };
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { action } = load((await params).id);
+  const { action } = await load((await params).id);
   return { title: `${action.code}: ${action.title ?? action.text.slice(0, 60)}` };
 }
 
 export default async function ActionPage({ params }: Props) {
-  const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions } = load((await params).id);
+  const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions, user } = await load((await params).id);
+  const canEdit = can(user, "action.update", { workGroupId: action.workGroupId }) && !action.retiredAt;
+  const history = listEntityHistory(user, "action", action.id);
   const base = `/plans/${planSlug}`;
   return (
     <article className="space-y-6">
@@ -44,7 +52,7 @@ export default async function ActionPage({ params }: Props) {
       </nav>
       <header>
         <p className="font-mono text-sm text-slate-700">{action.code}</p>
-        <h1>{action.title ?? "Action"}</h1>
+        <h1 className="max-w-4xl">{action.title ?? action.text}</h1>
         <div className="mt-3 flex flex-wrap items-center gap-2">
           <StatusBadge status={action.status} />
           {action.isPriority && <PriorityBadge />}
@@ -52,18 +60,20 @@ export default async function ActionPage({ params }: Props) {
         </div>
       </header>
 
+      {action.title && (
       <section aria-labelledby="text-heading" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="text-heading" className="sr-only">
           Action text
         </h2>
         <p className="text-base whitespace-pre-line text-slate-900">{action.text}</p>
       </section>
+      )}
 
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-2">
           <Detail label="Percent complete">
-            <PercentBar percent={action.percentComplete} label="Percent complete" />
+            <PercentBar percent={action.percentComplete} label="Progress" />
           </Detail>
           <Detail label="Work group">
             {workGroupName ? (
@@ -94,6 +104,40 @@ export default async function ActionPage({ params }: Props) {
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      {canEdit && (
+        <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="edit-heading">Edit this action</h2>
+          <div className="mt-3">
+            <ActionEditForm
+              action={saveActionAction}
+              current={{ id: action.id, version: action.version, status: action.status, percentComplete: action.percentComplete, leadPerson: action.leadPerson, isPriority: action.isPriority, startDate: action.startDate, dueDate: action.dueDate }}
+            />
+          </div>
+        </section>
+      )}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">History</h2>
+        {history.length === 0 ? (
+          <p className="mt-2 text-slate-700">No changes recorded since the plan was loaded.</p>
+        ) : (
+          <ol className="mt-2 space-y-2 text-sm">
+            {history.map((h) => (
+              <li key={h.id} className="rounded border border-slate-200 bg-white p-3">
+                <p>
+                  <span className="font-medium">{h.actorLabel}</span> · <time dateTime={h.at}>{h.at.replace("T", " ").slice(0, 16)} UTC</time> · {h.action}
+                </p>
+                <ul className="mt-1 text-xs text-slate-700">
+                  {describeDiff(h.diff).map((line, i) => (
+                    <li key={i}>{line}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
         )}
       </section>
     </article>

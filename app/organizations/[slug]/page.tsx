@@ -3,16 +3,19 @@ import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ORGANIZATION_TYPE_LABELS, WORK_GROUP_STATUS_LABELS, plural } from "@/lib/format";
+import { requireReader } from "@/lib/auth/guards";
 import { getOrganizationDetail } from "@/lib/organizations/queries";
 
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireReader();
   const detail = getOrganizationDetail((await params).slug);
   return { title: detail?.org.name ?? "Not found" };
 }
 
 export default async function OrganizationPage({ params }: Props) {
+  await requireReader();
   const detail = getOrganizationDetail((await params).slug);
   if (!detail) notFound();
   const { org, championed, leads, acknowledgedBy } = detail;

@@ -4,7 +4,7 @@ import { loadPlanOr404 } from "@/lib/plans/load";
 
 export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ plan: string }> }) {
   const { plan: slug } = await params;
-  const plan = loadPlanOr404(slug);
+  const plan = await loadPlanOr404(slug);
   const base = `/plans/${plan.slug}`;
   return (
     <div>

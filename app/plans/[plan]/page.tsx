@@ -10,11 +10,11 @@ type Props = { params: Promise<{ plan: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { plan } = await params;
-  return { title: `Dashboard: ${loadPlanOr404(plan).title}` };
+  return { title: `Dashboard: ${(await loadPlanOr404(plan)).title}` };
 }
 
 export default async function DashboardPage({ params }: Props) {
-  const plan = loadPlanOr404((await params).plan);
+  const plan = await loadPlanOr404((await params).plan);
   const data = getPlanDashboard(plan.id);
   const base = `/plans/${plan.slug}`;
   const behind = data.overall.at_risk + data.overall.off_track;

@@ -14,7 +14,7 @@ type Props = { params: Promise<{ plan: string }>; searchParams: Promise<Record<s
 
 export default async function ActionsPage({ params, searchParams }: Props) {
   const [{ plan: slug }, query] = await Promise.all([params, searchParams]);
-  const plan = loadPlanOr404(slug);
+  const plan = await loadPlanOr404(slug);
   const filters = parseActionFilters(query);
   const { rows, total, page, pageCount, champions } = listActions(plan.id, filters);
   const sections = listSections(plan.id);

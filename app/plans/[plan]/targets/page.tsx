@@ -10,7 +10,7 @@ type Props = { params: Promise<{ plan: string }>; searchParams: Promise<Record<s
 
 export default async function TargetsPage({ params, searchParams }: Props) {
   const [{ plan: slug }, query] = await Promise.all([params, searchParams]);
-  const plan = loadPlanOr404(slug);
+  const plan = await loadPlanOr404(slug);
   const sort = targetSortSchema.parse({ sort: query.sort, dir: query.dir });
   const { rows, total } = listTargets(plan.id, sort);
   const base = `/plans/${plan.slug}/targets`;

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { ANONYMOUS } from "@/lib/auth/actor";
+import { getCurrentActor } from "@/lib/auth/session";
 import { HTTP_STATUS, isAppError } from "@/lib/errors";
 import { exportPlan } from "@/lib/plans/export";
 
@@ -8,7 +8,7 @@ import { exportPlan } from "@/lib/plans/export";
 export async function GET(_request: Request, { params }: { params: Promise<{ plan: string }> }) {
   const { plan } = await params;
   try {
-    const document = exportPlan(ANONYMOUS, plan);
+    const document = exportPlan(await getCurrentActor(), plan);
     return new NextResponse(JSON.stringify(document, null, 2), {
       headers: {
         "Content-Type": "application/json; charset=utf-8",

@@ -13,13 +13,13 @@ type Props = { params: Promise<{ plan: string; key: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { plan, key } = await params;
-  const page = getSectionPage(loadPlanOr404(plan).id, key);
+  const page = getSectionPage((await loadPlanOr404(plan)).id, key);
   return { title: page?.section.title ?? "Not found" };
 }
 
 export default async function SectionPage({ params }: Props) {
   const { plan: slug, key } = await params;
-  const plan = loadPlanOr404(slug);
+  const plan = await loadPlanOr404(slug);
   const page = getSectionPage(plan.id, key);
   if (!page) notFound();
   const { section, trail, children, opportunities, workGroups, targets } = page;

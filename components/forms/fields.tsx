@@ -1,0 +1,73 @@
+import type { FormState } from "@/lib/forms/form-action";
+
+// Labelled inputs whose errors are tied to them with aria-describedby and
+// announced through the form's live region.
+export function fieldError(state: FormState, name: string): string | undefined {
+  return state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
+}
+
+// Forms remount with each new state so inputs pick up the values sent back.
+export function formKey(state: FormState): string {
+  return JSON.stringify(state);
+}
+
+export const inputClass = "mt-1 block w-full rounded border border-slate-400 bg-white px-3 py-2 text-sm";
+
+export function TextField({
+  label,
+  name,
+  state,
+  type = "text",
+  defaultValue,
+  autoComplete,
+  required = false,
+  hint,
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  type?: string;
+  defaultValue?: string;
+  autoComplete?: string;
+  required?: boolean;
+  hint?: string;
+}) {
+  const error = fieldError(state, name);
+  const id = `field-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-700">
+          {hint}
+        </p>
+      )}
+      <input id={id} name={name} type={type} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} autoComplete={autoComplete} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function FormMessage({ state }: { state: FormState }) {
+  return (
+    <div aria-live="polite" role="status">
+      {state && !state.ok && <p className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">{state.message}</p>}
+      {state?.ok && state.message && <p className="rounded border border-green-300 bg-green-50 p-3 text-sm text-green-900">{state.message}</p>}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, pending }: { children: React.ReactNode; pending: boolean }) {
+  return (
+    <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-70">
+      {pending ? "Saving…" : children}
+    </button>
+  );
+}

@@ -1,0 +1,174 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { assertScale, generateScaleData, type GenerateSummary } from "./generate";
+import { FIRST_LOAD_LIMIT_KB, measureFirstLoadJs } from "./js-size";
+import { loadOptionsFromEnv, loadPage, type LoadOptions, type LoadResult } from "./load";
+import { FLOOR, pickPages, type Page } from "./pages";
+import { pct, printDataset, printJs, type DatasetReport, type JsRow, type Row } from "./report";
+import { buildId, startServer, stopAllServers, waitForStableBuild } from "./server";
+
+// `npm run bench`: load-tests the production server on the default SJV data
+// and on a generated scale data set, checks the targets of the issue, and
+// measures first-load JS. Exits 1 when any check fails.
+//
+// Targets: on SJV every main page serves >= 50% of the floor's requests/s
+// (the floor is /status: one trivial SQLite query through the same render
+// pipeline, so the ratio isolates what the page itself costs); on the scale
+// data p99 < 250 ms; every response 2xx; first-load JS <= 150 kB gzipped.
+// Env: BENCH_DURATION (s per page, default 5), BENCH_WARMUP (s, default 1),
+// BENCH_CONNECTIONS (default 10).
+
+const ROOT = process.cwd(); // npm runs scripts from the package root; db/index.ts relies on it too
+const SJV_RATIO_MIN = 0.5;
+const SCALE_P99_MAX_MS = 250;
+const ATTEMPTS = 3;
+
+type Check = (r: Row) => string | null;
+
+// Someone rebuilt .next under the running server: its figures (and 500s) mean nothing.
+class BuildChanged extends Error {}
+
+function failures(r: LoadResult & { probeError?: string }): string[] {
+  const why: string[] = [];
+  if (r.probeError) why.push(r.probeError);
+  if (r.non2xx) why.push(`${r.non2xx} non-2xx (${JSON.stringify(r.statusCodes)})`);
+  if (r.errors) why.push(`${r.errors} errors`);
+  if (r.timeouts) why.push(`${r.timeouts} timeouts`);
+  if (r.requests === 0) why.push("no request completed");
+  return why;
+}
+
+async function benchDataset(name: string, dataDir: string, target: string, check: Check, opts: LoadOptions, generation?: GenerateSummary) {
+  const build = await waitForStableBuild(ROOT);
+  const loadAvgBefore = os.loadavg();
+  const t0 = performance.now();
+  const server = await startServer(ROOT, dataDir);
+  const serverStartMs = Math.round(performance.now() - t0);
+  console.log(`\n[${name}] server ${server.url} (build ${build}) ready in ${serverStartMs} ms; load average ${loadAvgBefore.map((x) => x.toFixed(2)).join(" ")}`);
+  try {
+    const pages = pickPages(path.join(dataDir, "tracker.db"));
+    const run = async (p: Page) => {
+      const r = await loadPage(server.url, p.label, p.path, opts, server.pid);
+      if (buildId(ROOT) !== build) throw new BuildChanged(`.next changed during the ${name} run (now ${buildId(ROOT) ?? "no build"})`);
+      const bad = failures(r);
+      console.log(`  ${p.label.padEnd(20)} ${r.requestsPerSec.toFixed(1).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  other CPU ${pct(r.otherCpu)}${bad.length ? "  !! " + bad.join("; ") : ""}`);
+      return r;
+    };
+    // The floor is measured before and after the pages and the mean is used,
+    // which evens out drift from other work on the machine during the run.
+    const results = [await run(FLOOR)];
+    for (const p of pages) results.push(await run(p));
+    results.push(await run(FLOOR));
+    const floorRps = (results[0]!.requestsPerSec + results.at(-1)!.requestsPerSec) / 2;
+    const rows: Row[] = results.map((r, i) => {
+      const why = failures(r);
+      const row: Row = { ...r, ratio: floorRps ? r.requestsPerSec / floorRps : 0, pass: true, why };
+      const miss = i === 0 || i === results.length - 1 ? null : check(row);
+      if (miss) why.push(miss);
+      row.pass = why.length === 0;
+      return row;
+    });
+    const js = name === "SJV" ? await measureJs(server.url, pages) : [];
+    const broken = rows.some((r) => failures(r).length) || js.some((s) => s.error);
+    const report: DatasetReport = { name, target, buildId: build, generation, serverStartMs, loadAvgBefore, floorRps, rows };
+    // A 500 is only diagnosable with the server's own output.
+    if (broken) report.serverLogTail = server.log().split("\n").slice(-40).join("\n");
+    return { report, js };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function withBuildRetries<T>(what: string, f: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await f();
+    } catch (error) {
+      if (!(error instanceof BuildChanged) || attempt >= ATTEMPTS) throw error;
+      console.log(`\n${error.message}: waiting for the build to settle, then re-running the ${what} data set (attempt ${attempt + 1} of ${ATTEMPTS}).`);
+    }
+  }
+}
+
+// HTML routes only: the export is a JSON download, it loads no JS.
+async function measureJs(baseUrl: string, pages: Page[]): Promise<JsRow[]> {
+  const out: JsRow[] = [];
+  for (const p of [...pages.filter((p) => !p.path.startsWith("/api/")), FLOOR]) {
+    const s = await measureFirstLoadJs(baseUrl, p.label, p.path);
+    out.push({ ...s, pass: !s.error && s.gzipBytes <= FIRST_LOAD_LIMIT_KB * 1000 });
+  }
+  return out;
+}
+
+async function main() {
+  const started = Date.now();
+  const opts = loadOptionsFromEnv();
+  console.log(`Benchmark: ${opts.connections} connections, ${opts.durationSec} s per page after ${opts.warmupSec} s warm-up; ${os.cpus().length} CPUs.`);
+  await waitForStableBuild(ROOT);
+
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cat-bench-"));
+  const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
+  let interrupted = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      console.error(`\n${signal}: stopping the server and removing ${tmp}`);
+      void stopAllServers().finally(() => (cleanup(), process.exit(130)));
+    });
+  }
+
+  try {
+    // Generated before any server runs so it does not compete for CPU.
+    const scaleDir = path.join(tmp, "scale");
+    console.log("Generating the scale data set…");
+    const generation = generateScaleData(path.join(scaleDir, "tracker.db"));
+    assertScale(generation);
+    const g = generation;
+    console.log(`  ${g.plans} plans, ${g.actions} actions, ${g.progressUpdates} progress updates, ${g.organizations} organizations, ${g.reportingPeriods} reporting periods in ${g.ms} ms`);
+
+    // A fresh empty DATA_DIR per attempt: the server seeds the default SJV plans at start-up.
+    let sjvAttempt = 0;
+    const sjv = await withBuildRetries("SJV", () =>
+      benchDataset("SJV", path.join(tmp, `sjv-${++sjvAttempt}`), `every page >= ${SJV_RATIO_MIN * 100}% of the floor's req/s, all 2xx`, (r) =>
+        r.ratio >= SJV_RATIO_MIN ? null : `${(r.ratio * 100).toFixed(0)}% of floor < ${SJV_RATIO_MIN * 100}%`, opts),
+    );
+    // Benchmarks only read, so the scale database can be reused by a retry.
+    const scale = await withBuildRetries("scale", () =>
+      benchDataset("scale", scaleDir, `p99 < ${SCALE_P99_MAX_MS} ms, all 2xx`, (r) => (r.p99 < SCALE_P99_MAX_MS ? null : `p99 ${r.p99} ms >= ${SCALE_P99_MAX_MS} ms`), opts, generation),
+    );
+
+    printDataset(sjv.report);
+    printDataset(scale.report);
+    printJs(sjv.js);
+
+    const failed = [...sjv.report.rows, ...scale.report.rows].filter((r) => !r.pass).length + sjv.js.filter((s) => !s.pass).length;
+    const seconds = Math.round((Date.now() - started) / 1000);
+    const results = {
+      finishedAt: new Date().toISOString(),
+      seconds,
+      options: opts,
+      machine: { cpus: os.cpus().length, loadAvgAtEnd: os.loadavg(), node: process.version },
+      targets: { sjvRatioMin: SJV_RATIO_MIN, scaleP99MaxMs: SCALE_P99_MAX_MS, firstLoadJsMaxKb: FIRST_LOAD_LIMIT_KB },
+      datasets: [sjv.report, scale.report],
+      firstLoadJs: sjv.js,
+      failed,
+      passed: failed === 0,
+    };
+    const outDir = path.join(ROOT, "bench-results");
+    fs.mkdirSync(outDir, { recursive: true });
+    fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(results, null, 2) + "\n");
+    console.log(`\n${failed === 0 ? "ALL CHECKS PASSED" : `${failed} CHECK(S) FAILED`} in ${seconds} s. Results: bench-results/latest.json`);
+    process.exitCode = failed === 0 ? 0 : 1;
+  } finally {
+    if (!interrupted) {
+      await stopAllServers();
+      cleanup();
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

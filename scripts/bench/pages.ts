@@ -1,0 +1,51 @@
+import Database from "better-sqlite3";
+
+export type Page = { label: string; path: string };
+
+export const FLOOR: Page = { label: "floor (/status)", path: "/status" };
+
+// Real ids, slugs and keys from the database the server is using, so every
+// URL hits an existing record (a 404 would be measured as a fast page).
+export function pickPages(dbFile: string): Page[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T | undefined;
+    // Same order as listPlans(): the plan the home page sends people to.
+    const plan = one<{ id: number; slug: string }>(
+      "select id, slug from plans order by case status when 'active' then 0 when 'draft' then 1 else 2 end, period_start desc, id limit 1",
+    );
+    if (!plan) throw new Error(`No plan in ${dbFile}`);
+    const cluster = one<{ key: string }>("select key from sections where plan_id = ? and parent_id is null order by kind = 'cluster' desc, position, id limit 1", plan.id);
+    const live = "plan_id = ? and retired_at is null";
+    const count = one<{ n: number }>(`select count(*) n from actions where ${live}`, plan.id)?.n ?? 0;
+    const action = one<{ id: number }>(`select id from actions where ${live} order by id limit 1 offset ?`, plan.id, Math.floor(count / 2));
+    // The busiest organization: the worst case for its detail page.
+    const org = one<{ slug: string }>(
+      "select o.slug from organizations o join action_champions ac on ac.organization_id = o.id group by o.id order by count(*) desc, o.id limit 1",
+    );
+    // The SJV plan has no on_track actions yet: fall back to its commonest status so the filter returns rows.
+    const hasOnTrack = (one<{ n: number }>(`select count(*) n from actions where ${live} and status = 'on_track'`, plan.id)?.n ?? 0) > 0;
+    const status = hasOnTrack ? "on_track" : (one<{ status: string }>(`select status from actions where ${live} group by status order by count(*) desc limit 1`, plan.id)?.status ?? "on_track");
+    const q =
+      ["workforce", "industry", "training", "regional"].find(
+        (w) => (one<{ n: number }>(`select count(*) n from actions where ${live} and status = ? and (text like ? or title like ?)`, plan.id, status, `%${w}%`, `%${w}%`)?.n ?? 0) > 0,
+      ) ?? "workforce";
+    if (!cluster || !action || !org) throw new Error(`Incomplete data in ${dbFile}: cluster=${cluster?.key} action=${action?.id} org=${org?.slug}`);
+    const p = `/plans/${plan.slug}`;
+    return [
+      { label: "plans", path: "/plans" },
+      { label: "plan dashboard", path: p },
+      { label: "actions", path: `${p}/actions` },
+      { label: "actions filtered", path: `${p}/actions?status=${status}&q=${q}` },
+      { label: "section (cluster)", path: `${p}/sections/${cluster.key}` },
+      { label: "targets", path: `${p}/targets` },
+      { label: "action detail", path: `/actions/${action.id}` },
+      { label: "organizations", path: "/organizations" },
+      { label: "organization detail", path: `/organizations/${org.slug}` },
+      { label: "export (JSON API)", path: `/api/plans/${plan.slug}/export` },
+    ];
+  } finally {
+    db.close();
+  }
+}
+

@@ -1,0 +1,59 @@
+import type { GenerateSummary } from "./generate";
+import { FIRST_LOAD_LIMIT_KB, type JsSize } from "./js-size";
+import type { LoadResult } from "./load";
+
+// Console tables for the results; the same objects go to bench-results/latest.json.
+
+export type Row = LoadResult & { probeError?: string; ratio: number; pass: boolean; why: string[] };
+
+export interface DatasetReport {
+  name: string;
+  target: string;
+  buildId: string;
+  generation?: GenerateSummary;
+  serverStartMs: number;
+  loadAvgBefore: number[];
+  floorRps: number;
+  rows: Row[];
+  serverLogTail?: string;
+}
+
+export type JsRow = JsSize & { pass: boolean };
+
+// Other processes above this share of the CPUs make a row's figures unreliable.
+export const DISTORTION = 0.1;
+
+const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+export const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
+
+function printColumns(head: string[], body: string[][], rightAligned: number[]) {
+  // The last column (the verdict) is left unpadded so long failure reasons don't widen the table.
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (i === head.length - 1 ? 0 : r[i]!.length))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : rightAligned.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");
+  console.log(line(head));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const r of body) console.log(line(r));
+}
+
+export function printDataset(d: DatasetReport) {
+  const floors = d.rows.filter((r) => r.path === "/status").map((f) => f.requestsPerSec.toFixed(1));
+  console.log(`\n=== ${d.name} data — target: ${d.target}; floor = ${d.floorRps.toFixed(1)} req/s (mean of ${floors.join(" and ")}) ===`);
+  printColumns(
+    ["page", "path", "req/s", "p50 ms", "p99 ms", "vs floor", "other CPU", "result"],
+    d.rows.map((r) => [r.label, r.path, r.requestsPerSec.toFixed(1), String(r.p50), String(r.p99), `${(r.ratio * 100).toFixed(0)}%`, pct(r.otherCpu), r.pass ? "PASS" : `FAIL: ${r.why.join("; ")}`]),
+    [2, 3, 4, 5, 6],
+  );
+  const busy = d.rows.filter((r) => (r.otherCpu ?? 0) > DISTORTION);
+  if (busy.length)
+    console.log(`Warning: other processes used > ${DISTORTION * 100}% of the CPUs during ${busy.length} of ${d.rows.length} runs ("other CPU"): those figures understate the app; rerun on a quiet machine.`);
+  if (d.serverLogTail) console.log(`Server output (tail) after the failures above:\n${d.serverLogTail}`);
+}
+
+export function printJs(rows: JsRow[]) {
+  console.log(`\n=== First-load JS per route (gzip -9 of every <script src> in the route's HTML; target <= ${FIRST_LOAD_LIMIT_KB} kB) ===`);
+  printColumns(
+    ["route", "path", "scripts", "raw kB", "gzip kB", "result"],
+    rows.map((s) => [s.label, s.path, String(s.scripts), kb(s.rawBytes), kb(s.gzipBytes), s.pass ? "PASS" : `FAIL: ${s.error ?? `${kb(s.gzipBytes)} kB > ${FIRST_LOAD_LIMIT_KB} kB`}`]),
+    [2, 3, 4],
+  );
+}

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { SsoSignInButtons } from "@/components/auth/sso-buttons";
 import { getCurrentUser } from "@/lib/auth/session";
+import { enabledSsoProviders } from "@/lib/auth/sso";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,6 +14,7 @@ const NOTICES: [string, string][] = [
   ["reset", "Your password is changed. Sign in with the new one."],
   ["changed", "Your password is changed and your other sessions have ended. Sign in again."],
   ["signedout", "You are signed out everywhere."],
+  ["sso", "That organization account is not linked to anyone here. Sign in with your password, then link it from your profile."],
 ];
 
 // Only same-site paths are followed after sign-in (no open redirect).
@@ -23,7 +26,8 @@ export default async function LoginPage({ searchParams }: Props) {
   const query = await searchParams;
   const callbackUrl = safeCallback(query.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const notice = NOTICES.find(([key]) => query[key] === "1")?.[1];
+  const sso = enabledSsoProviders();
+  const notice = NOTICES.find(([key]) => query[key] === "1" || (key === "sso" && query.sso === "unlinked"))?.[1];
   return (
     <div className="mx-auto max-w-sm">
       <h1>Sign in</h1>
@@ -35,6 +39,11 @@ export default async function LoginPage({ searchParams }: Props) {
       )}
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <LoginForm callbackUrl={callbackUrl} />
+        {sso.length > 0 && (
+          <div className="mt-6 border-t border-slate-200 pt-4">
+            <SsoSignInButtons providers={sso} callbackUrl={callbackUrl} />
+          </div>
+        )}
       </div>
       <p className="mt-4 text-sm text-slate-700">Forgot your password? Ask a plan administrator for a reset link.</p>
     </div>

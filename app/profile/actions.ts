@@ -1,6 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
+import { LINK_COOKIE, signLinkIntent } from "@/lib/auth/sso";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/session";
 import { formAction, formDataToObject, toFormState, type FormState } from "@/lib/forms/form-action";
@@ -30,4 +32,14 @@ export async function signOutEverywhereAction(_state: FormState, _form: FormData
     return toFormState(error);
   }
   redirect("/login?signedout=1");
+}
+
+// Step one of linking an SSO identity: a signed, 10-minute cookie naming this
+// user; the browser then goes to the provider, and the sign-in callback links it.
+export async function startSsoLinkAction(): Promise<{ ok: boolean }> {
+  const actor = await getCurrentActor();
+  if (actor.kind !== "user") return { ok: false };
+  const store = await cookies();
+  store.set(LINK_COOKIE, signLinkIntent(actor.userId), { httpOnly: true, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false, maxAge: 600, path: "/" });
+  return { ok: true };
 }

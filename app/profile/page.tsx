@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import { ChangePasswordForm, NameForm, SignOutEverywhereForm } from "@/components/auth/profile-forms";
 import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/format";
-import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
+import { SsoLinkButtons } from "@/components/auth/sso-buttons";
+import { enabledSsoProviders } from "@/lib/auth/sso";
+import { changePasswordAction, signOutEverywhereAction, startSsoLinkAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
 export default async function ProfilePage() {
   const user = await requireUser({ allowPasswordChange: true });
+  const sso = enabledSsoProviders();
   return (
     <div className="max-w-xl space-y-8">
       <div>
@@ -32,6 +35,13 @@ export default async function ProfilePage() {
             <h2 id="name-heading">Name</h2>
             <NameForm action={updateProfileAction} name={user.label} />
           </section>
+          {sso.length > 0 && (
+            <section aria-labelledby="sso-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="sso-heading">Organization sign-in</h2>
+              <p className="mb-4 text-sm text-slate-700">Link your work account once; afterwards you can sign in with it.</p>
+              <SsoLinkButtons providers={sso} start={startSsoLinkAction} />
+            </section>
+          )}
           <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="sessions-heading">Sessions</h2>
             <p className="mb-4 text-sm text-slate-700">End your sessions in every browser, this one included.</p>

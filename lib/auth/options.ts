@@ -2,7 +2,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { isAppError } from "@/lib/errors";
 import { authenticate } from "./authenticate";
+import { cookies } from "next/headers";
 import { getAuthSecret } from "./secret";
+import { LINK_COOKIE, resolveSsoLogin, ssoProviders, verifyLinkIntent } from "./sso";
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -38,9 +40,28 @@ export function getAuthOptions(): NextAuthOptions {
           }
         },
       }),
+      ...ssoProviders(),
     ],
     callbacks: {
-      jwt({ token, user }) {
+      // SSO: only identities already linked, or being linked by a signed-in user.
+      async signIn({ account, profile }) {
+        if (!account || account.provider === "credentials") return true;
+        const store = await cookies();
+        const linkUserId = verifyLinkIntent(store.get(LINK_COOKIE)?.value);
+        const resolved = resolveSsoLogin({ issuer: issuerOf(profile, account.provider), subject: account.providerAccountId, linkUserId });
+        if (linkUserId) store.delete(LINK_COOKIE);
+        return resolved ? true : "/login?sso=unlinked";
+      },
+      jwt({ token, user, account, profile }) {
+        if (user && account && account.provider !== "credentials") {
+          const resolved = resolveSsoLogin({ issuer: issuerOf(profile, account.provider), subject: account.providerAccountId, linkUserId: null });
+          if (resolved) {
+            token.uid = resolved.userId;
+            token.sv = resolved.sessionVersion;
+            token.authTime = Date.now();
+          }
+          return token;
+        }
         if (user) {
           token.uid = Number(user.id);
           token.sv = (user as { sv?: number }).sv;
@@ -54,4 +75,9 @@ export function getAuthOptions(): NextAuthOptions {
       },
     },
   };
+}
+
+function issuerOf(profile: unknown, provider: string): string {
+  const iss = (profile as { iss?: unknown } | undefined)?.iss;
+  return typeof iss === "string" && iss ? iss : `provider:${provider}`;
 }

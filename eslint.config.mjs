@@ -6,6 +6,10 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
+    // A leading underscore marks a parameter a signature requires but the body ignores.
+    rules: { "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] },
+  },
+  {
     // Playwright fixtures call a parameter named `use`, which is not React's hook.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },

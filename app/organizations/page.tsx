@@ -49,7 +49,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
         {rows.length === 0 ? "No organizations match." : `${formatCount(rows.length)} organization${rows.length === 1 ? "" : "s"}.`}
       </p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Organizations table" tabIndex={0}>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Organizations table" tabIndex={0}>
           <table className="w-full min-w-[32rem] text-left text-sm">
             <caption className="sr-only">Partner organizations</caption>
             <thead className="bg-slate-100 text-xs text-slate-800 uppercase">

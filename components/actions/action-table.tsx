@@ -20,7 +20,7 @@ export interface ActionRow {
 // scrolls sideways inside its own region rather than the whole page.
 export function ActionTable({ rows, champions, caption, showSection = true }: { rows: ActionRow[]; champions: Map<number, ChampionSummary[]>; caption: string; showSection?: boolean }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs text-slate-800 uppercase">

@@ -31,8 +31,8 @@ export function listOrganizations(filters: OrganizationFilters) {
       acronym: organizations.acronym,
       type: organizations.type,
       // Correlated counts use the organization indexes on both join tables.
-      actionCount: sql<number>`(select count(*) from ${actionChampions} where ${actionChampions.organizationId} = ${organizations.id})`,
-      leadCount: sql<number>`(select count(*) from ${actionChampions} where ${actionChampions.organizationId} = ${organizations.id} and ${actionChampions.role} = 'lead')`,
+      actionCount: sql<number>`(select count(*) from "action_champions" where "action_champions"."organization_id" = "organizations"."id")`,
+      leadCount: sql<number>`(select count(*) from "action_champions" where "action_champions"."organization_id" = "organizations"."id" and "action_champions"."role" = 'lead')`,
     })
     .from(organizations)
     .where(where.length ? and(...where) : undefined)

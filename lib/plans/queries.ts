@@ -15,7 +15,8 @@ export const listPlans = cache(() => {
       status: plans.status,
       periodStart: plans.periodStart,
       periodEnd: plans.periodEnd,
-      actionCount: sql<number>`(select count(*) from ${actions} where ${actions.planId} = ${plans.id} and ${actions.retiredAt} is null)`,
+      // Table names are spelled out: inside a select list drizzle renders bare column names.
+      actionCount: sql<number>`(select count(*) from "actions" where "actions"."plan_id" = "plans"."id" and "actions"."retired_at" is null)`,
     })
     .from(plans)
     .orderBy(sql`case ${plans.status} when 'active' then 0 when 'draft' then 1 else 2 end`, desc(plans.periodStart), asc(plans.id))

@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: Props) {
         {total === 0 ? "No entries match." : `${formatCount(total)} entr${total === 1 ? "y" : "ies"}.`}
       </p>
       {rows.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Audit entries" tabIndex={0}>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Audit entries" tabIndex={0}>
           <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Audit entries, newest first</caption>
             <thead className="bg-slate-100 text-xs text-slate-800 uppercase">

@@ -38,7 +38,7 @@ export default async function UsersPage() {
 
       <section aria-labelledby="people-heading">
         <h2 id="people-heading">Accounts</h2>
-        <div className="mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Accounts table" tabIndex={0}>
+        <div className="relative mt-2 overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Accounts table" tabIndex={0}>
           <table className="w-full min-w-[48rem] text-left text-sm">
             <caption className="sr-only">Accounts</caption>
             <thead className="bg-slate-100 text-xs text-slate-800 uppercase">

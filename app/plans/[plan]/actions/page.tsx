@@ -28,6 +28,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <h1>Actions</h1>
       <ActionFilterForm
+        key={filtersToQuery(filters)}
         action={base}
         filters={filters}
         sections={orderAsTree(sections).map((s) => ({ value: s.key, label: `${"\u2003".repeat(depth(s.parentId))}${s.title}` }))}

@@ -24,7 +24,7 @@ export default async function TargetsPage({ params, searchParams }: Props) {
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">This plan has no economic development targets.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Targets table" tabIndex={0}>
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Targets table" tabIndex={0}>
           <table className="w-full min-w-[32rem] text-left text-sm">
             <caption className="sr-only">
               {plural(rows.length, "target")}, sorted by {sort.sort === "amount" ? "market support" : "description"} {sort.dir === "asc" ? "ascending" : "descending"}

@@ -64,6 +64,26 @@ test.describe("as an admin", () => {
     await theirs.close();
   });
 
+  test("a password-reset link lets the person choose a new password once", async ({ page, browser }) => {
+    await ensureUser("forgetful@example.org", "Fern Forgetful", "viewer");
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: "Password reset link for Fern Forgetful" }).click();
+    const link = await page.getByLabel("Reset link for Fern Forgetful").inputValue();
+    const context = await browser.newContext({ storageState: SIGNED_OUT });
+    const them = await context.newPage();
+    await them.goto(new URL(link).pathname);
+    await expect(them.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await checkA11yOn(them);
+    await them.getByLabel("Password", { exact: true }).fill("summer ladder comet");
+    await them.getByRole("button", { name: "Save new password" }).click();
+    await them.waitForURL(/\/login\?reset=1/);
+    await signIn(them, "forgetful@example.org", "summer ladder comet");
+    await expect(them.getByRole("link", { name: /Fern Forgetful/ })).toBeVisible();
+    await them.goto(new URL(link).pathname);
+    await expect(them.getByText("This link is not valid")).toBeVisible();
+    await context.close();
+  });
+
   test("the audit log lists changes and filters by person", async ({ page, checkA11y }) => {
     await page.goto("/admin/audit?entity=plan");
     await expect(page.getByRole("status")).toContainText("entr");

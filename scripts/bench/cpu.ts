@@ -40,3 +40,19 @@ export function foreignShare(a: CpuSnapshot | null, b: CpuSnapshot | null): numb
   if (!a || !b || b.total <= a.total) return null;
   return Math.max(0, b.busy - a.busy - (b.own - a.own)) / (b.total - a.total);
 }
+
+// Other processes above this share of the CPUs make a run's figures unreliable.
+export const DISTORTION = 0.1;
+
+// Waits (at most maxMs) for a 1 s window in which other processes stay under
+// DISTORTION. Returns whether the machine became quiet.
+export async function waitForQuiet(maxMs: number, serverGroup?: number): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  do {
+    const a = cpuSnapshot(serverGroup);
+    await new Promise((r) => setTimeout(r, 1_000));
+    const share = foreignShare(a, cpuSnapshot(serverGroup));
+    if (share === null || share < DISTORTION) return true;
+  } while (Date.now() < deadline);
+  return false;
+}

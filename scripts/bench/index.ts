@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { assertScale, generateScaleData, type GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, measureFirstLoadJs } from "./js-size";
-import { loadOptionsFromEnv, loadPage, type LoadOptions, type LoadResult } from "./load";
+import { benchRole, ensureBenchUser, signIn } from "./auth";
+import { DISTORTION, waitForQuiet } from "./cpu";
+import { loadOptionsFromEnv, loadPage, type LoadOptions, type LoadResult, type Target } from "./load";
 import { FLOOR, pickPages, type Page } from "./pages";
 import { pct, printDataset, printJs, type DatasetReport, type JsRow, type Row } from "./report";
 import { buildId, startServer, stopAllServers, waitForStableBuild } from "./server";
@@ -16,13 +18,19 @@ import { buildId, startServer, stopAllServers, waitForStableBuild } from "./serv
 // (the floor is /status: one trivial SQLite query through the same render
 // pipeline, so the ratio isolates what the page itself costs); on the scale
 // data p99 < 250 ms; every response 2xx; first-load JS <= 150 kB gzipped.
-// Env: BENCH_DURATION (s per page, default 5), BENCH_WARMUP (s, default 1),
-// BENCH_CONNECTIONS (default 10).
+// Env: BENCH_DURATION (s per page, default 5), BENCH_WARMUP (s, default 2),
+// BENCH_CONNECTIONS (default 10), BENCH_ROLE (role of the signed-in
+// benchmark user, default viewer), BENCH_RERUNS (repeats of a run disturbed
+// by other processes, default 2).
 
 const ROOT = process.cwd(); // npm runs scripts from the package root; db/index.ts relies on it too
 const SJV_RATIO_MIN = 0.5;
 const SCALE_P99_MAX_MS = 250;
 const ATTEMPTS = 3;
+// The machine is shared (Playwright, builds): a run during which other
+// processes took > DISTORTION of the CPUs is repeated once things calm down.
+const RERUNS = Number(process.env.BENCH_RERUNS ?? 2);
+const QUIET_WAIT_MS = 30_000;
 
 type Check = (r: Row) => string | null;
 
@@ -39,7 +47,7 @@ function failures(r: LoadResult & { probeError?: string }): string[] {
   return why;
 }
 
-async function benchDataset(name: string, dataDir: string, target: string, check: Check, opts: LoadOptions, generation?: GenerateSummary) {
+async function benchDataset(name: string, dataDir: string, goal: string, check: Check, opts: LoadOptions, generation?: GenerateSummary) {
   const build = await waitForStableBuild(ROOT);
   const loadAvgBefore = os.loadavg();
   const t0 = performance.now();
@@ -47,14 +55,33 @@ async function benchDataset(name: string, dataDir: string, target: string, check
   const serverStartMs = Math.round(performance.now() - t0);
   console.log(`\n[${name}] server ${server.url} (build ${build}) ready in ${serverStartMs} ms; load average ${loadAvgBefore.map((x) => x.toFixed(2)).join(" ")}`);
   try {
-    const pages = pickPages(path.join(dataDir, "tracker.db"));
-    const run = async (p: Page) => {
-      const r = await loadPage(server.url, p.label, p.path, opts, server.pid);
+    const dbFile = path.join(dataDir, "tracker.db");
+    const pages = pickPages(dbFile);
+    const role = benchRole();
+    const { email, password } = await ensureBenchUser(dbFile, role);
+    // The floor is requested signed in too, so it carries the same session cost as the pages.
+    const target: Target = { baseUrl: server.url, cookie: await signIn(server.url, email, password), serverGroup: server.pid };
+    console.log(`  signed in as ${email} (${role})`);
+    const measure = async (p: Page) => {
+      const r = await loadPage(target, p.label, p.path, opts);
       if (buildId(ROOT) !== build) throw new BuildChanged(`.next changed during the ${name} run (now ${buildId(ROOT) ?? "no build"})`);
+      return r;
+    };
+    const run = async (p: Page) => {
+      let r = await measure(p);
+      for (let i = 0; i < RERUNS && (r.otherCpu ?? 0) > DISTORTION; i++) {
+        console.log(`  ${p.label.padEnd(20)} other processes took ${pct(r.otherCpu)} of the CPUs: waiting for quiet, then measuring again`);
+        await waitForQuiet(QUIET_WAIT_MS, server.pid);
+        const again = await measure(p);
+        if ((again.otherCpu ?? 1) < (r.otherCpu ?? 1)) r = again;
+      }
       const bad = failures(r);
       console.log(`  ${p.label.padEnd(20)} ${r.requestsPerSec.toFixed(1).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  other CPU ${pct(r.otherCpu)}${bad.length ? "  !! " + bad.join("; ") : ""}`);
       return r;
     };
+    // Every route once before anything is measured, so the first floor run
+    // does not pay for the server's first compilation of each page.
+    for (const p of [FLOOR, ...pages]) await fetch(server.url + p.path, { headers: { Cookie: target.cookie } }).then((r) => r.arrayBuffer());
     // The floor is measured before and after the pages and the mean is used,
     // which evens out drift from other work on the machine during the run.
     const results = [await run(FLOOR)];
@@ -69,9 +96,9 @@ async function benchDataset(name: string, dataDir: string, target: string, check
       row.pass = why.length === 0;
       return row;
     });
-    const js = name === "SJV" ? await measureJs(server.url, pages) : [];
+    const js = name === "SJV" ? await measureJs(target, pages) : [];
     const broken = rows.some((r) => failures(r).length) || js.some((s) => s.error);
-    const report: DatasetReport = { name, target, buildId: build, generation, serverStartMs, loadAvgBefore, floorRps, rows };
+    const report: DatasetReport = { name, target: goal, buildId: build, generation, serverStartMs, loadAvgBefore, floorRps, rows };
     // A 500 is only diagnosable with the server's own output.
     if (broken) report.serverLogTail = server.log().split("\n").slice(-40).join("\n");
     return { report, js };
@@ -92,10 +119,10 @@ async function withBuildRetries<T>(what: string, f: () => Promise<T>): Promise<T
 }
 
 // HTML routes only: the export is a JSON download, it loads no JS.
-async function measureJs(baseUrl: string, pages: Page[]): Promise<JsRow[]> {
+async function measureJs(target: Target, pages: Page[]): Promise<JsRow[]> {
   const out: JsRow[] = [];
   for (const p of [...pages.filter((p) => !p.path.startsWith("/api/")), FLOOR]) {
-    const s = await measureFirstLoadJs(baseUrl, p.label, p.path);
+    const s = await measureFirstLoadJs(target.baseUrl, target.cookie, p.label, p.path);
     out.push({ ...s, pass: !s.error && s.gzipBytes <= FIRST_LOAD_LIMIT_KB * 1000 });
   }
   return out;

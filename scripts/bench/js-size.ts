@@ -65,10 +65,12 @@ function inlineScriptBytes(html: string): number {
   return n;
 }
 
-export async function measureFirstLoadJs(baseUrl: string, label: string, path: string): Promise<JsSize> {
+// redirect "manual": a redirect (e.g. to /login) must fail the route, not
+// silently measure the page it points to.
+export async function measureFirstLoadJs(baseUrl: string, cookie: string, label: string, path: string): Promise<JsSize> {
   const url = baseUrl + path;
   try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(url, { redirect: "manual", headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
     const html = await res.text();
     const urls = scriptUrls(html, url);
     const sizes = await Promise.all(urls.map(chunkSize));
@@ -80,7 +82,7 @@ export async function measureFirstLoadJs(baseUrl: string, label: string, path: s
       gzipBytes: sizes.reduce((s, x) => s + x.gzip, 0),
       rawBytes: sizes.reduce((s, x) => s + x.raw, 0),
       inlineScriptBytes: inlineScriptBytes(html),
-      error: res.ok ? (urls.length === 0 ? "no <script src> found in the HTML" : undefined) : `HTTP ${res.status}`,
+      error: res.ok ? (urls.length === 0 ? "no <script src> found in the HTML" : undefined) : `HTTP ${res.status} ${res.headers.get("location") ?? ""}`.trim(),
     };
   } catch (error) {
     return { label, path, status: 0, scripts: 0, gzipBytes: 0, rawBytes: 0, inlineScriptBytes: 0, error: (error as Error).message };

@@ -1,9 +1,10 @@
 import autocannon from "autocannon";
 import { cpuSnapshot, foreignShare } from "./cpu";
 
-// One load run per page: a short warm-up (JIT, React caches, SQLite page
-// cache) that is thrown away, then the measured run. Runs are sequential so
-// pages never compete with each other for the server's CPU.
+// One load run per page: a warm-up (JIT, React caches, SQLite page cache)
+// that is thrown away, then the measured run. A cold server measured ~40%
+// below its warm throughput for its first seconds, hence 2 s by default.
+// Runs are sequential so pages never compete for the server's CPU.
 
 export interface LoadResult {
   label: string;
@@ -32,25 +33,33 @@ export function loadOptionsFromEnv(): LoadOptions {
     const v = Number(process.env[name]);
     return Number.isFinite(v) && v > 0 ? v : fallback;
   };
-  return { connections: num("BENCH_CONNECTIONS", 10), durationSec: num("BENCH_DURATION", 5), warmupSec: num("BENCH_WARMUP", 1) };
+  return { connections: num("BENCH_CONNECTIONS", 10), durationSec: num("BENCH_DURATION", 5), warmupSec: num("BENCH_WARMUP", 2) };
+}
+
+export interface Target {
+  baseUrl: string;
+  cookie: string; // the signed-in session, sent with every request
+  serverGroup?: number;
 }
 
 // A single request first, so a broken page is reported with its status and
-// body instead of only as a non-2xx count.
-async function probe(url: string) {
-  const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) });
-  const body = await res.text();
-  return { status: res.status, body };
+// body (or redirect target) instead of only as a non-2xx count.
+async function probe(url: string, cookie: string) {
+  const res = await fetch(url, { redirect: "manual", headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
+  const body = res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get("location")}` : (await res.text()).replace(/\s+/g, " ").slice(0, 300);
+  return res.ok ? undefined : `HTTP ${res.status}: ${body}`;
 }
 
-export async function loadPage(baseUrl: string, label: string, path: string, opts: LoadOptions, serverGroup?: number): Promise<LoadResult & { probeError?: string }> {
-  const url = baseUrl + path;
-  const first = await probe(url);
-  const probeError = first.status >= 200 && first.status < 300 ? undefined : `HTTP ${first.status}: ${first.body.replace(/\s+/g, " ").slice(0, 300)}`;
-  if (opts.warmupSec > 0) await autocannon({ url, connections: opts.connections, duration: opts.warmupSec });
-  const before = cpuSnapshot(serverGroup);
-  const r = await autocannon({ url, connections: opts.connections, duration: opts.durationSec, timeout: 30 });
-  const otherCpu = foreignShare(before, cpuSnapshot(serverGroup));
+export async function loadPage(target: Target, label: string, path: string, opts: LoadOptions): Promise<LoadResult & { probeError?: string }> {
+  const url = target.baseUrl + path;
+  // What a browser sends: Next compresses responses (compress: true by
+  // default), and that CPU is part of what a real visitor costs the server.
+  const headers = { cookie: target.cookie, "accept-encoding": "gzip, deflate, br" };
+  const probeError = await probe(url, target.cookie);
+  if (opts.warmupSec > 0) await autocannon({ url, headers, connections: opts.connections, duration: opts.warmupSec });
+  const before = cpuSnapshot(target.serverGroup);
+  const r = await autocannon({ url, headers, connections: opts.connections, duration: opts.durationSec, timeout: 30 });
+  const otherCpu = foreignShare(before, cpuSnapshot(target.serverGroup));
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats).map(([code, s]) => [code, s.count]));
   return {
     label,

@@ -1,3 +1,4 @@
+import { DISTORTION } from "./cpu";
 import type { GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, type JsSize } from "./js-size";
 import type { LoadResult } from "./load";
@@ -19,9 +20,6 @@ export interface DatasetReport {
 }
 
 export type JsRow = JsSize & { pass: boolean };
-
-// Other processes above this share of the CPUs make a row's figures unreliable.
-export const DISTORTION = 0.1;
 
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 export const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);

@@ -17,6 +17,11 @@ export interface Server {
 }
 
 const live = new Set<Server>();
+// Last resort if the benchmark exits without stopping a server (a crash, or
+// process.exit elsewhere): the detached server would otherwise outlive it.
+process.on("exit", () => {
+  for (const s of live) if (s.pid !== undefined) killGroup(s.pid, "SIGKILL");
+});
 
 const BUILD_QUIET_MS = 5_000;
 const BUILD_WAIT_MS = 10 * 60_000;
@@ -103,7 +108,8 @@ export async function startServer(cwd: string, dataDir: string, timeoutMs = 90_0
     url,
     pid: child.pid,
     dataDir,
-    log: () => output,
+    // One-time passwords printed at first start are not for logs or result files.
+    log: () => output.replace(/(password:\s*)\S+/gi, "$1[redacted]"),
     stop: () =>
       new Promise<void>((resolve) => {
         live.delete(server);

@@ -134,7 +134,7 @@ export function getSectionPage(planId: number, key: string) {
 
   const opportunityRows = db.select().from(opportunities).where(eq(opportunities.sectionId, section.id)).orderBy(asc(opportunities.position)).all();
   const groups = db
-    .select({ id: workGroups.id, name: workGroups.name, status: workGroups.status, leadName: organizations.name, leadSlug: organizations.slug })
+    .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status, leadName: organizations.name, leadSlug: organizations.slug })
     .from(workGroupSections)
     .innerJoin(workGroups, eq(workGroups.id, workGroupSections.workGroupId))
     .leftJoin(organizations, eq(organizations.id, workGroups.leadOrganizationId))

@@ -77,7 +77,7 @@ export default async function ActionPage({ params }: Props) {
           </Detail>
           <Detail label="Work group">
             {workGroupName ? (
-              <Link href={`${base}/actions?group=${workGroupKey}`}>
+              <Link href={`${base}/work-groups/${workGroupKey}`}>
                 {workGroupName} ({WORK_GROUP_STATUS_LABELS[workGroupStatus!]})
               </Link>
             ) : (

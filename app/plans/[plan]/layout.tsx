@@ -26,6 +26,9 @@ export default async function PlanLayout({ children, params }: { children: React
             <NavLink href={`${base}/actions`}>Actions</NavLink>
           </li>
           <li>
+            <NavLink href={`${base}/work-groups`}>Work groups</NavLink>
+          </li>
+          <li>
             <NavLink href={`${base}/targets`}>Economic development targets</NavLink>
           </li>
         </ul>

@@ -107,7 +107,9 @@ export default async function SectionPage({ params }: Props) {
             <ul className="mt-2 space-y-2">
               {workGroups.map((g) => (
                 <li key={g.id} className="rounded border border-slate-200 bg-white p-3 text-sm">
-                  <span className="font-medium">{g.name}</span> · {WORK_GROUP_STATUS_LABELS[g.status]}
+                  <Link href={`${base}/work-groups/${g.key}`} className="font-medium">
+                    {g.name}
+                  </Link> · {WORK_GROUP_STATUS_LABELS[g.status]}
                   <br />
                   Lead: {g.leadSlug ? <Link href={`/organizations/${g.leadSlug}`}>{g.leadName}</Link> : "not named"}
                 </li>

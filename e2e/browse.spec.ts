@@ -109,7 +109,7 @@ test("a cluster page shows its issues, actions, work group and champions, and le
   const details = page.getByRole("region", { name: "Details" });
   await expect(details.getByRole("progressbar")).toHaveAttribute("aria-valuenow", "0");
   await expect(details.getByText("Not named", { exact: true })).toBeVisible(); // lead person
-  await expect(page.getByRole("link", { name: "Energy Work Group (Active)" })).toHaveAttribute("href", `${PLAN}/actions?group=energy-wg`);
+  await expect(page.getByRole("link", { name: "Energy Work Group (Active)" })).toHaveAttribute("href", `${PLAN}/work-groups/energy-wg`);
   await expect(page.getByRole("region", { name: "Champions" }).getByRole("listitem")).toHaveText(["California State Association of Counties (CSAC) · partner"]);
   const breadcrumb = page.getByRole("navigation", { name: "Breadcrumb" });
   await expect(breadcrumb.getByRole("link")).toHaveText([PLAN_TITLE, "Energy"]);

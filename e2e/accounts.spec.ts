@@ -119,6 +119,18 @@ test("changing the password in one browser signs the other out", async ({ browse
   await b.close();
 });
 
+test("signing out returns to the sign-in page and closes the pages", async ({ browser }) => {
+  await ensureUser("leaving@example.org", "Lou Leaving", "viewer");
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
+  const page = await context.newPage();
+  await signIn(page, "leaving@example.org");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/login/);
+  await page.goto("/plans/sjv-2012");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=/);
+  await context.close();
+});
+
 test("sign-in is throttled per account and per address with one message", async ({ browser }) => {
   await ensureUser("throttled@example.org", "Thea Throttled", "viewer");
   // A private address per test so other tests' sign-ins are not throttled.

@@ -12,8 +12,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OrganizationsPage({ searchParams }: Props) {
   await requireReader();
   const query = await searchParams;
-  const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type });
-  const rows = listOrganizations(filters);
+  const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type, page: query.page ?? 1 });
+  const { rows, total, page, pageCount } = listOrganizations(filters);
+  const pageLink = (n: number) => `/organizations?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.type ? { type: filters.type } : {}), page: String(n) }).toString()}`;
   return (
     <div className="space-y-4">
       <h1>Partner organizations</h1>
@@ -46,7 +47,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
         </Link>
       </form>
       <p role="status" className="text-sm text-slate-800">
-        {rows.length === 0 ? "No organizations match." : `${formatCount(rows.length)} organization${rows.length === 1 ? "" : "s"}.`}
+        {total === 0 ? "No organizations match." : `${formatCount(total)} organization${total === 1 ? "" : "s"}.`}
       </p>
       {rows.length > 0 && (
         <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Organizations table" tabIndex={0}>
@@ -75,6 +76,15 @@ export default async function OrganizationsPage({ searchParams }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+      {pageCount > 1 && (
+        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
+          {page > 1 ? <Link href={pageLink(page - 1)}>Previous page</Link> : <span />}
+          <span>
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? <Link href={pageLink(page + 1)}>Next page</Link> : <span />}
+        </nav>
       )}
     </div>
   );

@@ -16,6 +16,12 @@ export interface ActionRow {
   workGroupName?: string | null;
 }
 
+export function excerpt(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
+}
+
 // Shared by the action list and the cluster page. On phones the table
 // scrolls sideways inside its own region rather than the whole page.
 export function ActionTable({ rows, champions, caption, showSection = true }: { rows: ActionRow[]; champions: Map<number, ChampionSummary[]>; caption: string; showSection?: boolean }) {
@@ -38,8 +44,9 @@ export function ActionTable({ rows, champions, caption, showSection = true }: { 
             <tr key={a.id} className="align-top">
               <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{a.code}</td>
               <td className="px-3 py-2">
-                <Link href={`/actions/${a.id}`}>{a.title ?? a.text}</Link>
-                {a.title && <p className="mt-1 line-clamp-2 text-xs text-slate-700">{a.text}</p>}
+                {/* Lists show an excerpt; the full text is on the action's own page. */}
+                <Link href={`/actions/${a.id}`}>{a.title ?? excerpt(a.text, 220)}</Link>
+                {a.title && <p className="mt-1 text-xs text-slate-700">{excerpt(a.text, 160)}</p>}
                 {a.workGroupName && <p className="mt-1 text-xs text-slate-700">Work group: {a.workGroupName}</p>}
                 {a.isPriority && (
                   <span className="mt-1 inline-block">

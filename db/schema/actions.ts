@@ -82,7 +82,7 @@ export const actionChampions = sqliteTable(
       .references(() => organizations.id, { onDelete: "restrict" }),
     role: text("role", { enum: CHAMPION_ROLES }).notNull().default("partner"),
   },
-  (t) => [primaryKey({ columns: [t.actionId, t.organizationId] }), index("action_champions_org_idx").on(t.organizationId)],
+  (t) => [primaryKey({ columns: [t.actionId, t.organizationId] }), index("action_champions_org_role_idx").on(t.organizationId, t.role)],
 );
 
 // Economic-development (leakage) targets: commodities bought outside the region.

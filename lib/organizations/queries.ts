@@ -13,7 +13,10 @@ export const organizationFiltersSchema = z.object({
     .catch(undefined)
     .transform((v) => (v ? v : undefined)),
   type: z.enum(ORGANIZATION_TYPES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
+
+export const ORGANIZATION_PAGE_SIZE = 100;
 export type OrganizationFilters = z.infer<typeof organizationFiltersSchema>;
 
 export function listOrganizations(filters: OrganizationFilters) {
@@ -23,7 +26,12 @@ export function listOrganizations(filters: OrganizationFilters) {
     where.push(or(sql`${organizations.name} like ${pattern} escape '\\'`, like(organizations.acronym, pattern))!);
   }
   if (filters.type) where.push(eq(organizations.type, filters.type));
-  return getDb()
+  const db = getDb();
+  const condition = where.length ? and(...where) : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(organizations).where(condition).get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / ORGANIZATION_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  const rows = db
     .select({
       id: organizations.id,
       slug: organizations.slug,
@@ -35,9 +43,12 @@ export function listOrganizations(filters: OrganizationFilters) {
       leadCount: sql<number>`(select count(*) from "action_champions" where "action_champions"."organization_id" = "organizations"."id" and "action_champions"."role" = 'lead')`,
     })
     .from(organizations)
-    .where(where.length ? and(...where) : undefined)
+    .where(condition)
     .orderBy(asc(sql`lower(${organizations.name})`))
+    .limit(ORGANIZATION_PAGE_SIZE)
+    .offset((page - 1) * ORGANIZATION_PAGE_SIZE)
     .all();
+  return { rows, total, page, pageCount };
 }
 
 export function getOrganizationDetail(slug: string) {

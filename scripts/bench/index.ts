@@ -5,19 +5,21 @@ import { assertScale, generateScaleData, type GenerateSummary } from "./generate
 import { FIRST_LOAD_LIMIT_KB, measureFirstLoadJs } from "./js-size";
 import { benchRole, ensureBenchUser, signIn } from "./auth";
 import { DISTORTION, waitForQuiet } from "./cpu";
-import { loadOptionsFromEnv, loadPage, type LoadOptions, type LoadResult, type Target } from "./load";
+import { loadOptionsFromEnv, loadPage, warm, type LoadOptions, type LoadResult, type Target } from "./load";
 import { FLOOR, pickPages, type Page } from "./pages";
 import { pct, printDataset, printJs, type DatasetReport, type JsRow, type Row } from "./report";
 import { buildId, startServer, stopAllServers, waitForStableBuild } from "./server";
 
 // `npm run bench`: load-tests the production server on the default SJV data
 // and on a generated scale data set, checks the targets of the issue, and
-// measures first-load JS. Exits 1 when any check fails.
+// measures first-load JS.
 //
 // Targets: on SJV every main page serves >= 50% of the floor's requests/s
 // (the floor is /status: one trivial SQLite query through the same render
 // pipeline, so the ratio isolates what the page itself costs); on the scale
 // data p99 < 250 ms; every response 2xx; first-load JS <= 150 kB gzipped.
+// Exit status: 0 all checks pass; 1 a check fails; 2 none fails but some
+// could not be verified because other processes were using the CPUs.
 // Env: BENCH_DURATION (s per page, default 5), BENCH_WARMUP (s, default 2),
 // BENCH_CONNECTIONS (default 10), BENCH_ROLE (role of the signed-in
 // benchmark user, default viewer), BENCH_RERUNS (repeats of a run disturbed
@@ -30,9 +32,12 @@ const ATTEMPTS = 3;
 // The machine is shared (Playwright, builds): a run during which other
 // processes took > DISTORTION of the CPUs is repeated once things calm down.
 const RERUNS = Number(process.env.BENCH_RERUNS ?? 2);
-const QUIET_WAIT_MS = 30_000;
+const QUIET_WAIT_MS = 15_000;
+// Total extra time the reruns may add, so a machine that never calms down
+// still gets a (flagged) result in bounded time.
+let rerunBudgetMs = 180_000;
 
-type Check = (r: Row) => string | null;
+type Check = (r: LoadResult & { ratio: number }) => string | null;
 
 // Someone rebuilt .next under the running server: its figures (and 500s) mean nothing.
 class BuildChanged extends Error {}
@@ -47,7 +52,8 @@ function failures(r: LoadResult & { probeError?: string }): string[] {
   return why;
 }
 
-async function benchDataset(name: string, dataDir: string, goal: string, check: Check, opts: LoadOptions, generation?: GenerateSummary) {
+// usesFloor: the target is relative to the floor, so a disturbed floor run makes it unverifiable too.
+async function benchDataset(name: string, dataDir: string, goal: string, check: Check, usesFloor: boolean, opts: LoadOptions, generation?: GenerateSummary) {
   const build = await waitForStableBuild(ROOT);
   const loadAvgBefore = os.loadavg();
   const t0 = performance.now();
@@ -69,32 +75,40 @@ async function benchDataset(name: string, dataDir: string, goal: string, check: 
     };
     const run = async (p: Page) => {
       let r = await measure(p);
-      for (let i = 0; i < RERUNS && (r.otherCpu ?? 0) > DISTORTION; i++) {
+      for (let i = 0; i < RERUNS && rerunBudgetMs > 0 && (r.otherCpu ?? 0) > DISTORTION; i++) {
         console.log(`  ${p.label.padEnd(20)} other processes took ${pct(r.otherCpu)} of the CPUs: waiting for quiet, then measuring again`);
+        const t = Date.now();
         await waitForQuiet(QUIET_WAIT_MS, server.pid);
         const again = await measure(p);
+        rerunBudgetMs -= Date.now() - t;
         if ((again.otherCpu ?? 1) < (r.otherCpu ?? 1)) r = again;
       }
       const bad = failures(r);
       console.log(`  ${p.label.padEnd(20)} ${r.requestsPerSec.toFixed(1).padStart(7)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  other CPU ${pct(r.otherCpu)}${bad.length ? "  !! " + bad.join("; ") : ""}`);
       return r;
     };
-    // Every route once before anything is measured, so the first floor run
-    // does not pay for the server's first compilation of each page.
-    for (const p of [FLOOR, ...pages]) await fetch(server.url + p.path, { headers: { Cookie: target.cookie } }).then((r) => r.arrayBuffer());
-    // The floor is measured before and after the pages and the mean is used,
-    // which evens out drift from other work on the machine during the run.
+    // Every route under load once before anything is measured, so first
+    // compilation and cold caches stay out of the measured runs. The server
+    // still speeds up for minutes (V8 tiering): the first floor run is
+    // typically 15-30% below the last, hence the mean of both.
+    for (const p of [FLOOR, ...pages]) await warm(target, p.path, opts);
     const results = [await run(FLOOR)];
     for (const p of pages) results.push(await run(p));
     results.push(await run(FLOOR));
     const floorRps = (results[0]!.requestsPerSec + results.at(-1)!.requestsPerSec) / 2;
+    const floorBusy = Math.max(results[0]!.otherCpu ?? 0, results.at(-1)!.otherCpu ?? 0);
     const rows: Row[] = results.map((r, i) => {
-      const why = failures(r);
-      const row: Row = { ...r, ratio: floorRps ? r.requestsPerSec / floorRps : 0, pass: true, why };
-      const miss = i === 0 || i === results.length - 1 ? null : check(row);
-      if (miss) why.push(miss);
-      row.pass = why.length === 0;
-      return row;
+      const ratio = floorRps ? r.requestsPerSec / floorRps : 0;
+      const errors = failures(r);
+      const isFloor = i === 0 || i === results.length - 1;
+      const miss = isFloor ? null : check({ ...r, ratio });
+      // Errors are real whatever the load; a target met or missed while other
+      // processes held the CPUs (or the floor's, for a ratio) proves nothing.
+      const busy = Math.max(r.otherCpu ?? 0, usesFloor ? floorBusy : 0);
+      const verdict = errors.length ? "FAIL" : busy > DISTORTION && !isFloor ? "UNRELIABLE" : miss ? "FAIL" : "PASS";
+      const why = [...errors, ...(miss ? [miss] : [])];
+      if (verdict === "UNRELIABLE") why.unshift(`other processes took ${pct(busy)} of the CPUs; would ${miss ? "FAIL" : "PASS"}`);
+      return { ...r, ratio, verdict, pass: verdict === "PASS", why };
     });
     const js = name === "SJV" ? await measureJs(target, pages) : [];
     const broken = rows.some((r) => failures(r).length) || js.some((s) => s.error);
@@ -158,18 +172,20 @@ async function main() {
     let sjvAttempt = 0;
     const sjv = await withBuildRetries("SJV", () =>
       benchDataset("SJV", path.join(tmp, `sjv-${++sjvAttempt}`), `every page >= ${SJV_RATIO_MIN * 100}% of the floor's req/s, all 2xx`, (r) =>
-        r.ratio >= SJV_RATIO_MIN ? null : `${(r.ratio * 100).toFixed(0)}% of floor < ${SJV_RATIO_MIN * 100}%`, opts),
+        r.ratio >= SJV_RATIO_MIN ? null : `${(r.ratio * 100).toFixed(0)}% of floor < ${SJV_RATIO_MIN * 100}%`, true, opts),
     );
     // Benchmarks only read, so the scale database can be reused by a retry.
     const scale = await withBuildRetries("scale", () =>
-      benchDataset("scale", scaleDir, `p99 < ${SCALE_P99_MAX_MS} ms, all 2xx`, (r) => (r.p99 < SCALE_P99_MAX_MS ? null : `p99 ${r.p99} ms >= ${SCALE_P99_MAX_MS} ms`), opts, generation),
+      benchDataset("scale", scaleDir, `p99 < ${SCALE_P99_MAX_MS} ms, all 2xx`, (r) => (r.p99 < SCALE_P99_MAX_MS ? null : `p99 ${r.p99} ms >= ${SCALE_P99_MAX_MS} ms`), false, opts, generation),
     );
 
     printDataset(sjv.report);
     printDataset(scale.report);
     printJs(sjv.js);
 
-    const failed = [...sjv.report.rows, ...scale.report.rows].filter((r) => !r.pass).length + sjv.js.filter((s) => !s.pass).length;
+    const allRows = [...sjv.report.rows, ...scale.report.rows];
+    const failed = allRows.filter((r) => r.verdict === "FAIL").length + sjv.js.filter((s) => !s.pass).length;
+    const unreliable = allRows.filter((r) => r.verdict === "UNRELIABLE").length;
     const seconds = Math.round((Date.now() - started) / 1000);
     const results = {
       finishedAt: new Date().toISOString(),
@@ -180,13 +196,16 @@ async function main() {
       datasets: [sjv.report, scale.report],
       firstLoadJs: sjv.js,
       failed,
-      passed: failed === 0,
+      unreliable,
+      passed: failed === 0 && unreliable === 0,
     };
     const outDir = path.join(ROOT, "bench-results");
     fs.mkdirSync(outDir, { recursive: true });
     fs.writeFileSync(path.join(outDir, "latest.json"), JSON.stringify(results, null, 2) + "\n");
-    console.log(`\n${failed === 0 ? "ALL CHECKS PASSED" : `${failed} CHECK(S) FAILED`} in ${seconds} s. Results: bench-results/latest.json`);
-    process.exitCode = failed === 0 ? 0 : 1;
+    const summary = [failed ? `${failed} CHECK(S) FAILED` : "", unreliable ? `${unreliable} check(s) UNRELIABLE (machine busy: rerun when it is quiet)` : ""].filter(Boolean);
+    console.log(`\n${summary.length ? summary.join(", ") : "ALL CHECKS PASSED"} in ${seconds} s. Results: bench-results/latest.json`);
+    // 1: a target is missed or a page errs; 2: nothing failed, but not everything could be verified.
+    process.exitCode = failed ? 1 : unreliable ? 2 : 0;
   } finally {
     if (!interrupted) {
       await stopAllServers();

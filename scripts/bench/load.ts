@@ -50,13 +50,20 @@ async function probe(url: string, cookie: string) {
   return res.ok ? undefined : `HTTP ${res.status}: ${body}`;
 }
 
+// What a browser sends: Next compresses responses (compress: true by
+// default), and that CPU is part of what a real visitor costs the server.
+const headersFor = (target: Target) => ({ cookie: target.cookie, "accept-encoding": "gzip, deflate, br" });
+
+// Load that is thrown away: lets V8 optimise the shared render path before anything is measured.
+export async function warm(target: Target, path: string, opts: LoadOptions) {
+  if (opts.warmupSec > 0) await autocannon({ url: target.baseUrl + path, headers: headersFor(target), connections: opts.connections, duration: opts.warmupSec });
+}
+
 export async function loadPage(target: Target, label: string, path: string, opts: LoadOptions): Promise<LoadResult & { probeError?: string }> {
   const url = target.baseUrl + path;
-  // What a browser sends: Next compresses responses (compress: true by
-  // default), and that CPU is part of what a real visitor costs the server.
-  const headers = { cookie: target.cookie, "accept-encoding": "gzip, deflate, br" };
+  const headers = headersFor(target);
   const probeError = await probe(url, target.cookie);
-  if (opts.warmupSec > 0) await autocannon({ url, headers, connections: opts.connections, duration: opts.warmupSec });
+  await warm(target, path, opts);
   const before = cpuSnapshot(target.serverGroup);
   const r = await autocannon({ url, headers, connections: opts.connections, duration: opts.durationSec, timeout: 30 });
   const otherCpu = foreignShare(before, cpuSnapshot(target.serverGroup));

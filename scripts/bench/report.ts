@@ -5,7 +5,7 @@ import type { LoadResult } from "./load";
 
 // Console tables for the results; the same objects go to bench-results/latest.json.
 
-export type Row = LoadResult & { probeError?: string; ratio: number; pass: boolean; why: string[] };
+export type Row = LoadResult & { probeError?: string; ratio: number; verdict: "PASS" | "FAIL" | "UNRELIABLE"; pass: boolean; why: string[] };
 
 export interface DatasetReport {
   name: string;
@@ -38,12 +38,12 @@ export function printDataset(d: DatasetReport) {
   console.log(`\n=== ${d.name} data — target: ${d.target}; floor = ${d.floorRps.toFixed(1)} req/s (mean of ${floors.join(" and ")}) ===`);
   printColumns(
     ["page", "path", "req/s", "p50 ms", "p99 ms", "vs floor", "other CPU", "result"],
-    d.rows.map((r) => [r.label, r.path, r.requestsPerSec.toFixed(1), String(r.p50), String(r.p99), `${(r.ratio * 100).toFixed(0)}%`, pct(r.otherCpu), r.pass ? "PASS" : `FAIL: ${r.why.join("; ")}`]),
+    d.rows.map((r) => [r.label, r.path, r.requestsPerSec.toFixed(1), String(r.p50), String(r.p99), `${(r.ratio * 100).toFixed(0)}%`, pct(r.otherCpu), r.why.length ? `${r.verdict}: ${r.why.join("; ")}` : r.verdict]),
     [2, 3, 4, 5, 6],
   );
   const busy = d.rows.filter((r) => (r.otherCpu ?? 0) > DISTORTION);
   if (busy.length)
-    console.log(`Warning: other processes used > ${DISTORTION * 100}% of the CPUs during ${busy.length} of ${d.rows.length} runs ("other CPU"): those figures understate the app; rerun on a quiet machine.`);
+    console.log(`Warning: other processes used > ${DISTORTION * 100}% of the CPUs during ${busy.length} of ${d.rows.length} runs ("other CPU"): those figures understate the app and are marked UNRELIABLE; rerun on a quiet machine.`);
   if (d.serverLogTail) console.log(`Server output (tail) after the failures above:\n${d.serverLogTail}`);
 }
 

@@ -9,10 +9,10 @@ export async function SignOutButton() {
   const store = await cookies();
   const raw = CSRF_COOKIES.map((name) => store.get(name)?.value).find(Boolean);
   const csrfToken = raw ? decodeURIComponent(raw).split("|")[0] : undefined;
-  if (!csrfToken) return <a href="/api/auth/signout">Sign out</a>;
   return (
     <form method="post" action="/api/auth/signout" className="inline">
-      <input type="hidden" name="csrfToken" value={csrfToken} />
+      {/* Without a token next-auth shows its own confirmation page instead. */}
+      {csrfToken && <input type="hidden" name="csrfToken" value={csrfToken} />}
       <input type="hidden" name="callbackUrl" value="/login" />
       <button type="submit" className="text-blue-800 underline underline-offset-2">
         Sign out

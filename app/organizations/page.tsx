@@ -65,7 +65,8 @@ export default async function OrganizationsPage({ searchParams }: Props) {
               {rows.map((o) => (
                 <tr key={o.id}>
                   <td className="px-3 py-2">
-                    <Link href={`/organizations/${o.slug}`}>{o.name}</Link>
+                    {/* Plain <a> in long tables: see components/actions/action-table.tsx. */}
+                    <a href={`/organizations/${o.slug}`}>{o.name}</a>
                     {o.acronym && <span className="text-slate-700"> ({o.acronym})</span>}
                   </td>
                   <td className="px-3 py-2 text-slate-800">{ORGANIZATION_TYPE_LABELS[o.type]}</td>

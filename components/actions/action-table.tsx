@@ -1,8 +1,6 @@
-import Link from "next/link";
 import type { ActionStatus } from "@/db/schema/enums";
 import type { ChampionSummary } from "@/lib/actions/queries";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
-import { PercentBar } from "@/components/ui/status-bar";
 
 export interface ActionRow {
   id: number;
@@ -22,30 +20,33 @@ export function excerpt(text: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), max - 20)).trimEnd()}…`;
 }
 
+// Rows use plain <a>, not next/link: a Link is a client component, and a
+// few hundred of them per page cost more server time than the page itself.
 // Shared by the action list and the cluster page. On phones the table
 // scrolls sideways inside its own region rather than the whole page.
 export function ActionTable({ rows, champions, caption, showSection = true }: { rows: ActionRow[]; champions: Map<number, ChampionSummary[]>; caption: string; showSection?: boolean }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label={caption} tabIndex={0}>
-      <table className="w-full min-w-[40rem] text-left text-sm">
+      {/* Cell padding is set once on the table: long lists stay light to send. */}
+      <table className="w-full min-w-[40rem] text-left text-sm [&_td]:px-3 [&_td]:py-2 [&_th]:px-3 [&_th]:py-2">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-100 text-xs text-slate-800 uppercase">
           <tr>
-            <th scope="col" className="px-3 py-2">Code</th>
-            <th scope="col" className="px-3 py-2">Action</th>
-            {showSection && <th scope="col" className="px-3 py-2">Cluster / section</th>}
-            <th scope="col" className="px-3 py-2">Champions</th>
-            <th scope="col" className="px-3 py-2">Status</th>
-            <th scope="col" className="px-3 py-2">Complete</th>
+            <th scope="col">Code</th>
+            <th scope="col">Action</th>
+            {showSection && <th scope="col">Cluster / section</th>}
+            <th scope="col">Champions</th>
+            <th scope="col">Status</th>
+            <th scope="col">Complete</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
           {rows.map((a) => (
             <tr key={a.id} className="align-top">
-              <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">{a.code}</td>
-              <td className="px-3 py-2">
+              <td className="font-mono text-xs whitespace-nowrap">{a.code}</td>
+              <td>
                 {/* Lists show an excerpt; the full text is on the action's own page. */}
-                <Link href={`/actions/${a.id}`}>{a.title ?? excerpt(a.text, 220)}</Link>
+                <a href={`/actions/${a.id}`}>{a.title ?? excerpt(a.text, 220)}</a>
                 {a.title && <p className="mt-1 text-xs text-slate-700">{excerpt(a.text, 160)}</p>}
                 {a.workGroupName && <p className="mt-1 text-xs text-slate-700">Work group: {a.workGroupName}</p>}
                 {a.isPriority && (
@@ -54,25 +55,21 @@ export function ActionTable({ rows, champions, caption, showSection = true }: { 
                   </span>
                 )}
               </td>
-              {showSection && <td className="px-3 py-2 text-slate-800">{a.sectionTitle ?? "Plan-wide"}</td>}
-              <td className="px-3 py-2 text-slate-800">
-                <ul className="space-y-0.5">
+              {showSection && <td>{a.sectionTitle ?? "Plan-wide"}</td>}
+              <td>
+                <ul>
                   {(champions.get(a.id) ?? []).map((c) => (
                     <li key={c.slug}>
-                      <Link href={`/organizations/${c.slug}`} title={c.name}>
-                        {c.acronym ?? c.name}
-                      </Link>
-                      {c.role !== "partner" && <span className="text-xs text-slate-700"> ({c.role})</span>}
+                      <a href={`/organizations/${c.slug}`}>{c.acronym ?? c.name}</a>
+                      {c.role !== "partner" && ` (${c.role})`}
                     </li>
                   ))}
                 </ul>
               </td>
-              <td className="px-3 py-2">
+              <td>
                 <StatusBadge status={a.status} />
               </td>
-              <td className="px-3 py-2">
-                <PercentBar percent={a.percentComplete} label={`${a.code} percent complete`} />
-              </td>
+              <td className="tabular-nums">{a.percentComplete}%</td>
             </tr>
           ))}
         </tbody>

@@ -13,7 +13,7 @@ export const STATUS_STYLES: Record<ActionStatus, { badge: string; bar: string }>
 
 export function StatusBadge({ status }: { status: ActionStatus }) {
   return (
-    <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${STATUS_STYLES[status].badge}`}>
+    <span className={`badge ${STATUS_STYLES[status].badge}`}>
       {STATUS_LABELS[status]}
     </span>
   );

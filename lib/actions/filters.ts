@@ -33,7 +33,8 @@ export const actionFiltersSchema = z.object({
 
 export type ActionFilters = z.infer<typeof actionFiltersSchema>;
 
-export const PAGE_SIZE = 50;
+// 25 rows keeps the list fast on 2 cores at scale (see the bench figures in the README).
+export const PAGE_SIZE = 25;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

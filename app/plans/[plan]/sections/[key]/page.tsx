@@ -11,6 +11,9 @@ import { getSectionPage } from "@/lib/plans/queries";
 
 type Props = { params: Promise<{ plan: string; key: string }> };
 
+// Long sections link on to the paginated action list instead of rendering every row.
+const SHOWN = 25;
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { plan, key } = await params;
   const page = getSectionPage((await loadPlanOr404(plan)).id, key);
@@ -93,7 +96,14 @@ export default async function SectionPage({ params }: Props) {
           {rows.length === 0 ? (
             <p className="text-slate-700">No actions in this section.</p>
           ) : (
-            <ActionTable rows={rows} champions={champions} caption={`Actions in ${section.title}`} showSection={children.length > 0} />
+            <>
+              <ActionTable rows={rows.slice(0, SHOWN)} champions={champions} caption={`Actions in ${section.title}`} showSection={children.length > 0} />
+              {rows.length > SHOWN && (
+                <p className="mt-2 text-sm">
+                  Showing the first {SHOWN}. <Link href={`${base}/actions?section=${section.key}`}>See all {rows.length} actions of {section.title}</Link>
+                </p>
+              )}
+            </>
           )}
         </div>
       </section>

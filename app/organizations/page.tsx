@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
 import { ORGANIZATION_TYPES } from "@/db/schema/enums";
 import { ORGANIZATION_TYPE_LABELS, formatCount } from "@/lib/format";
 import { requireReader } from "@/lib/auth/guards";
@@ -78,15 +79,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={pageLink(page - 1)}>Previous page</Link> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link href={pageLink(page + 1)}>Next page</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={pageLink} />
     </div>
   );
 }

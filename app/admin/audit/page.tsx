@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
 import Link from "next/link";
 import { inputClass } from "@/components/forms/fields";
 import { requirePermission } from "@/lib/auth/guards";
@@ -108,15 +109,7 @@ export default async function AuditPage({ searchParams }: Props) {
           </table>
         </div>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {filters.page > 1 ? <Link href={pageLink(filters.page - 1)}>Previous page</Link> : <span />}
-          <span>
-            Page {filters.page} of {pageCount}
-          </span>
-          {filters.page < pageCount ? <Link href={pageLink(filters.page + 1)}>Next page</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={filters.page} pageCount={pageCount} hrefFor={pageLink} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { Pagination } from "@/components/ui/pagination";
 import { ActionFilterForm } from "@/components/actions/action-filters";
 import { ActionTable } from "@/components/actions/action-table";
 import { filtersToQuery, PAGE_SIZE, parseActionFilters } from "@/lib/actions/filters";
@@ -50,15 +51,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
       ) : (
         <ActionTable rows={rows} champions={champions} caption="Actions" />
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pages" className="flex items-center justify-between text-sm">
-          {page > 1 ? <Link href={`${base}${filtersToQuery({ ...filters, page: page - 1 })}`}>Previous page</Link> : <span />}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link href={`${base}${filtersToQuery({ ...filters, page: page + 1 })}`}>Next page</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(n) => `${base}${filtersToQuery({ ...filters, page: n })}`} />
     </div>
   );
 }

@@ -2,9 +2,8 @@
 
 import { useActionState } from "react";
 import { FormMessage, formKey, SubmitButton, TextField, fieldError, inputClass } from "@/components/forms/fields";
-import { USER_ROLES } from "@/db/schema/enums";
 import type { FormState } from "@/lib/forms/form-action";
-import { ROLE_LABELS } from "@/lib/format";
+import { RoleOptions } from "./role-options";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -19,11 +18,7 @@ export function InviteForm({ action, groups }: { action: Action; groups: { id: n
           Role
         </label>
         <select id="invite-role" name="role" defaultValue={(state && !state.ok ? state.values?.role : undefined) ?? "contributor"} className={inputClass} aria-invalid={roleError ? true : undefined}>
-          {USER_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {ROLE_LABELS[r]}
-            </option>
-          ))}
+          <RoleOptions />
         </select>
       </div>
       <fieldset>

@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { FormMessage, inputClass } from "@/components/forms/fields";
-import { USER_ROLES, type UserRole } from "@/db/schema/enums";
+import type { UserRole } from "@/db/schema/enums";
 import type { FormState } from "@/lib/forms/form-action";
-import { ROLE_LABELS } from "@/lib/format";
+import { RoleOptions } from "./role-options";
 import { CopyableLink } from "./invite-form";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
@@ -28,11 +28,7 @@ export function UserRowActions({
             Role for {user.name}
           </label>
           <select id={`role-${user.id}`} name="role" defaultValue={user.role} className={`${inputClass} mt-0`}>
-            {USER_ROLES.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_LABELS[r]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </div>
         <button type="submit" disabled={rolePending} className="rounded border border-slate-400 px-3 py-2 text-sm">

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { ACTION_STATUSES, CHAMPION_ROLES, WORK_GROUP_STATUSES } from "./enums";
 import { organizations } from "./organizations";
 import { plans, sections } from "./plans";
+import { users } from "./people";
 
 export const workGroups = sqliteTable(
   "work_groups",
@@ -17,6 +18,9 @@ export const workGroups = sqliteTable(
     description: text("description"),
     leadOrganizationId: integer("lead_organization_id").references(() => organizations.id, { onDelete: "set null" }),
     status: text("status", { enum: WORK_GROUP_STATUSES }).notNull().default("active"),
+    position: integer("position").notNull().default(0),
+    retiredAt: text("retired_at"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("work_groups_key_unique").on(t.planId, t.key), index("work_groups_lead_idx").on(t.leadOrganizationId)],
@@ -49,6 +53,9 @@ export const actions = sqliteTable(
     text: text("text").notNull(),
     workGroupId: integer("work_group_id").references(() => workGroups.id, { onDelete: "set null" }),
     leadPerson: text("lead_person"),
+    // The account answerable for the action, when the lead person has one.
+    leadUserId: integer("lead_user_id").references((): AnySQLiteColumn => users.id, { onDelete: "set null" }),
+    // Rolled up from the latest counted progress update (see lib/updates/rollup.ts).
     status: text("status", { enum: ACTION_STATUSES }).notNull().default("not_started"),
     percentComplete: integer("percent_complete").notNull().default(0),
     isPriority: integer("is_priority", { mode: "boolean" }).notNull().default(false),
@@ -67,6 +74,7 @@ export const actions = sqliteTable(
     index("actions_section_idx").on(t.sectionId),
     index("actions_work_group_idx").on(t.workGroupId),
     index("actions_plan_status_idx").on(t.planId, t.status),
+    index("actions_lead_user_idx").on(t.leadUserId),
     check("actions_percent_check", sql`${t.percentComplete} between 0 and 100`),
   ],
 );
@@ -97,6 +105,8 @@ export const targets = sqliteTable(
     marketSupportUsd: integer("market_support_usd").notNull(),
     source: text("source"),
     position: integer("position").notNull().default(0),
+    retiredAt: text("retired_at"),
+    version: integer("version").notNull().default(1),
   },
   (t) => [index("targets_plan_idx").on(t.planId)],
 );

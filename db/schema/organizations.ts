@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { createdAt, id } from "./columns";
 import { ORGANIZATION_TYPES } from "./enums";
@@ -15,6 +15,8 @@ export const organizations = sqliteTable(
     acronym: text("acronym"),
     type: text("type", { enum: ORGANIZATION_TYPES }).notNull().default("other"),
     website: text("website"),
+    retiredAt: text("retired_at"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [

@@ -17,10 +17,12 @@ export const users = sqliteTable(
     mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     // Bumped to end every session of the user at once.
     sessionVersion: integer("session_version").notNull().default(1),
+    // SHA-256 of the secret in the user's calendar (ICS) feed URL; null until they ask for one.
+    calendarTokenHash: text("calendar_token_hash"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("users_email_unique").on(sql`lower(${t.email})`), uniqueIndex("users_calendar_token_unique").on(t.calendarTokenHash)],
 );
 
 export const workGroupMembers = sqliteTable(

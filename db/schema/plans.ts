@@ -19,6 +19,11 @@ export const plans = sqliteTable(
     sourceUrl: text("source_url"),
     // The edition this plan updates (the 2012 SJV plan updates the 2006 SAP).
     previousPlanId: integer("previous_plan_id").references((): AnySQLiteColumn => plans.id, { onDelete: "set null" }),
+    // Whether a submitted update moves the action's status before staff review it.
+    countSubmittedUpdates: integer("count_submitted_updates", { mode: "boolean" }).notNull().default(false),
+    // Reminders go out this many days before a period's deadline.
+    reminderDaysBefore: integer("reminder_days_before").notNull().default(7),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -44,6 +49,9 @@ export const sections = sqliteTable(
     title: text("title").notNull(),
     description: text("description"),
     position: integer("position").notNull().default(0),
+    // Retired sections keep their actions' history but drop out of the plan's views.
+    retiredAt: text("retired_at"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("sections_plan_idx").on(t.planId, t.parentId, t.position), uniqueIndex("sections_key_unique").on(t.planId, t.key)],

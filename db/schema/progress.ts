@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { ACTION_STATUSES, METRIC_DIRECTIONS, METRIC_FREQUENCIES, PERIOD_STATUSES, REPORT_STATUSES, REVIEW_STATES } from "./enums";
@@ -18,9 +19,15 @@ export const reportingPeriods = sqliteTable(
     deadline: text("deadline").notNull(),
     status: text("status", { enum: PERIOD_STATUSES }).notNull().default("planned"),
     isCurrent: integer("is_current", { mode: "boolean" }).notNull().default(false),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("reporting_periods_label_unique").on(t.planId, t.label)],
+  (t) => [
+    uniqueIndex("reporting_periods_label_unique").on(t.planId, t.label),
+    // At most one current period per plan, enforced by the database itself.
+    uniqueIndex("reporting_periods_current_unique").on(t.planId).where(sql`${t.isCurrent} = 1`),
+    index("reporting_periods_plan_end_idx").on(t.planId, t.endDate),
+  ],
 );
 
 export const progressUpdates = sqliteTable(
@@ -37,11 +44,23 @@ export const progressUpdates = sqliteTable(
     narrative: text("narrative").notNull().default(""),
     reviewState: text("review_state", { enum: REVIEW_STATES }).notNull().default("submitted"),
     reviewNote: text("review_note"),
+    // JSON array of {url, label}: links to evidence kept elsewhere.
+    links: text("links").notNull().default("[]"),
+    lastEditedById: integer("last_edited_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: text("submitted_at"),
+    reviewedById: integer("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: text("reviewed_at"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("progress_updates_action_idx").on(t.actionId, t.createdAt), index("progress_updates_period_idx").on(t.periodId)],
+  (t) => [
+    index("progress_updates_action_idx").on(t.actionId, t.createdAt),
+    index("progress_updates_period_idx").on(t.periodId),
+    // One update per action and period: the group shares it and edits it in turn.
+    uniqueIndex("progress_updates_action_period_unique").on(t.actionId, t.periodId),
+    index("progress_updates_author_idx").on(t.authorId, t.reviewState),
+  ],
 );
 
 export const metrics = sqliteTable(
@@ -103,3 +122,93 @@ export const reports = sqliteTable(
   },
   (t) => [index("reports_plan_idx").on(t.planId)],
 );
+
+// Files attached to a progress update, stored under DATA_DIR/attachments by a
+// server-chosen random name; the original name is kept only for display.
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: id(),
+    updateId: integer("update_id")
+      .notNull()
+      .references(() => progressUpdates.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    storedName: text("stored_name").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    uploadedById: integer("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_update_idx").on(t.updateId), uniqueIndex("attachments_stored_unique").on(t.storedName)],
+);
+
+// Discussion on an action (board members' questions). Removal is a soft
+// delete so the audit trail and the thread's shape survive.
+export const comments = sqliteTable(
+  "comments",
+  {
+    id: id(),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => actions.id, { onDelete: "cascade" }),
+    authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
+    body: text("body").notNull(),
+    version: integer("version").notNull().default(1),
+    deletedAt: text("deleted_at"),
+    deletedById: integer("deleted_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("comments_action_idx").on(t.actionId, t.createdAt)],
+);
+
+// Every e-mail the app composes. Sent through SMTP when it is configured;
+// otherwise kept here for admins to read. dedupe_key makes "send once" a
+// database guarantee rather than a hope.
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: id(),
+    kind: text("kind").notNull(),
+    dedupeKey: text("dedupe_key"),
+    toUserId: integer("to_user_id").references(() => users.id, { onDelete: "set null" }),
+    toEmail: text("to_email").notNull(),
+    subject: text("subject").notNull(),
+    bodyText: text("body_text").notNull(),
+    // "queued", "sent", "failed", or "kept" (no SMTP configured).
+    state: text("state", { enum: ["queued", "sent", "failed", "kept"] }).notNull().default("queued"),
+    error: text("error"),
+    sentAt: text("sent_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey), index("outbox_created_idx").on(t.createdAt)],
+);
+
+// A spreadsheet import between its dry run and its commit: the validated rows
+// wait here so the commit applies exactly what the preview showed.
+export const importBatches = sqliteTable(
+  "import_batches",
+  {
+    id: id(),
+    planId: integer("plan_id")
+      .notNull()
+      .references(() => plans.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["actions", "updates"] }).notNull(),
+    periodId: integer("period_id").references(() => reportingPeriods.id, { onDelete: "cascade" }),
+    fileName: text("file_name").notNull(),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    // JSON: the parsed rows, and the row-level errors found by the dry run.
+    rows: text("rows").notNull(),
+    errors: text("errors").notNull(),
+    committedAt: text("committed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("import_batches_plan_idx").on(t.planId, t.createdAt)],
+);
+
+export type ReportingPeriod = typeof reportingPeriods.$inferSelect;
+export type ProgressUpdate = typeof progressUpdates.$inferSelect;
+export type Attachment = typeof attachments.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type OutboxMessage = typeof outbox.$inferSelect;

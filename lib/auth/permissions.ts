@@ -6,22 +6,36 @@ import type { Actor, UserActor } from "./actor";
 // route handler calls authorize(); the proxy and the UI only mirror it.
 //
 // | role        | may                                                                |
-// | admin       | everything                                                         |
-// | lead        | read; edit actions of groups they lead; post updates there and in  |
-// |             | groups they belong to; manage their groups' membership             |
-// | contributor | read; post updates on actions of groups they belong to or that are |
-// |             | assigned to them                                                   |
-// | viewer      | read, comment                                                      |
+// | admin       | everything: OCED staff define periods, review updates, edit the    |
+// |             | plan, run imports, read the tracker, outbox and audit log          |
+// | lead        | read, comment; create, edit and retire actions of groups they lead;|
+// |             | post updates there, in groups they belong to and on actions       |
+// |             | assigned to them; manage their groups' membership                  |
+// | contributor | read, comment; post updates on actions of groups they belong to or |
+// |             | that are assigned to them                                          |
+// | viewer      | read, comment (board members)                                      |
 // | anonymous   | nothing but sign-in                                                |
+//
+// Open and current periods take updates from anyone allowed update.post;
+// closed ones only from holders of update.post_closed (admins), audited.
 export const PERMISSIONS = [
   "plan.read",
   "plan.export",
   "plan.import",
+  // Sections, work groups, organizations, targets and plan settings.
+  "plan.edit",
+  // Create, edit, reorder and retire actions (checked against the action's work group).
   "action.update",
+  "period.manage",
   "update.post",
+  "update.post_closed",
+  "update.review",
+  "tracker.read",
   "comment.create",
+  "comment.moderate",
   "workgroup.members.manage",
   "user.manage",
+  "outbox.read",
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,0 +1,146 @@
+import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { actions, attachments, plans, progressUpdates, reportingPeriods, sections, users, workGroups, type ReportingPeriod } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { getCurrentPeriod, getPreviousPeriod } from "@/lib/periods/queries";
+import type { UpdateLink } from "./schema";
+
+const author = aliasedTable(users, "author");
+const editor = aliasedTable(users, "editor");
+const reviewer = aliasedTable(users, "reviewer");
+
+export function parseLinks(json: string): UpdateLink[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? (v as UpdateLink[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+// Every update of an action, newest period first: the action page's timeline.
+export function listActionUpdates(actionId: number) {
+  const db = getDb();
+  const rows = db
+    .select({
+      update: progressUpdates,
+      periodLabel: reportingPeriods.label,
+      periodStatus: reportingPeriods.status,
+      authorName: author.name,
+      editorName: editor.name,
+      reviewerName: reviewer.name,
+    })
+    .from(progressUpdates)
+    .leftJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
+    .leftJoin(author, eq(author.id, progressUpdates.authorId))
+    .leftJoin(editor, eq(editor.id, progressUpdates.lastEditedById))
+    .leftJoin(reviewer, eq(reviewer.id, progressUpdates.reviewedById))
+    .where(eq(progressUpdates.actionId, actionId))
+    .orderBy(desc(reportingPeriods.startDate), desc(progressUpdates.updatedAt))
+    .all();
+  const files = attachmentsFor(rows.map((r) => r.update.id));
+  return rows.map((r) => ({ ...r, links: parseLinks(r.update.links), attachments: files.get(r.update.id) ?? [] }));
+}
+
+export function attachmentsFor(updateIds: number[]) {
+  const map = new Map<number, { id: number; fileName: string; sizeBytes: number; contentType: string }[]>();
+  if (updateIds.length === 0) return map;
+  const rows = getDb()
+    .select({ id: attachments.id, updateId: attachments.updateId, fileName: attachments.fileName, sizeBytes: attachments.sizeBytes, contentType: attachments.contentType })
+    .from(attachments)
+    .where(inArray(attachments.updateId, updateIds))
+    .orderBy(asc(attachments.id))
+    .all();
+  for (const r of rows) map.set(r.updateId, [...(map.get(r.updateId) ?? []), r]);
+  return map;
+}
+
+// The update an action has for one period, if any.
+export function getUpdateFor(actionId: number, periodId: number) {
+  return getDb().select().from(progressUpdates).where(and(eq(progressUpdates.actionId, actionId), eq(progressUpdates.periodId, periodId))).get();
+}
+
+// Updates returned to this person (they wrote or last edited them) and not yet fixed.
+export function listReturnedFor(userId: number) {
+  return getDb()
+    .select({ id: progressUpdates.id, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, note: progressUpdates.reviewNote, periodLabel: reportingPeriods.label, reviewedAt: progressUpdates.reviewedAt })
+    .from(progressUpdates)
+    .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+    .leftJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
+    .where(and(eq(progressUpdates.reviewState, "returned"), or(eq(progressUpdates.authorId, userId), eq(progressUpdates.lastEditedById, userId))))
+    .orderBy(desc(progressUpdates.reviewedAt))
+    .all();
+}
+
+// Updates waiting for staff review, oldest first.
+export function listAwaitingReview(planId: number, periodId?: number) {
+  return getDb()
+    .select({ id: progressUpdates.id, version: progressUpdates.version, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
+    .from(progressUpdates)
+    .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
+    .leftJoin(author, eq(author.id, progressUpdates.lastEditedById))
+    .where(and(eq(actions.planId, planId), eq(progressUpdates.reviewState, "submitted"), periodId ? eq(progressUpdates.periodId, periodId) : undefined))
+    .orderBy(asc(progressUpdates.submittedAt))
+    .all();
+}
+
+export type MyQuarterRow = Awaited<ReturnType<typeof listMyQuarter>>[number]["rows"][number];
+
+// "My quarter": for each plan with a current period, every live action of the
+// work groups the person leads or belongs to, plus actions assigned to them,
+// with this period's update and last period's status side by side.
+export function listMyQuarter(user: Pick<UserActor, "userId" | "memberOf">) {
+  const db = getDb();
+  const mine = or(user.memberOf.length ? inArray(actions.workGroupId, user.memberOf) : sql`0`, eq(actions.leadUserId, user.userId));
+  const planIds = db.selectDistinct({ planId: actions.planId }).from(actions).where(and(isNull(actions.retiredAt), mine)).all().map((r) => r.planId);
+  const result: { plan: { id: number; slug: string; title: string }; period: ReportingPeriod; previous: ReportingPeriod | undefined; rows: ReturnType<typeof rowsFor> }[] = [];
+  for (const planId of planIds) {
+    const period = getCurrentPeriod(planId);
+    if (!period) continue;
+    const plan = db.select({ id: plans.id, slug: plans.slug, title: plans.title }).from(plans).where(eq(plans.id, planId)).get()!;
+    const previous = getPreviousPeriod(period);
+    result.push({ plan, period, previous, rows: rowsFor(planId, period.id, previous?.id) });
+  }
+  return result;
+
+  function rowsFor(planId: number, periodId: number, previousId: number | undefined) {
+    const cur = aliasedTable(progressUpdates, "cur");
+    const prev = aliasedTable(progressUpdates, "prev");
+    const rows = db
+      .select({
+        id: actions.id,
+        code: actions.code,
+        title: actions.title,
+        text: actions.text,
+        status: actions.status,
+        percentComplete: actions.percentComplete,
+        workGroupId: actions.workGroupId,
+        workGroupName: workGroups.name,
+        sectionTitle: sections.title,
+        leadUserId: actions.leadUserId,
+        update: cur,
+        previousStatus: prev.status,
+        previousPercent: prev.percentComplete,
+        previousState: prev.reviewState,
+      })
+      .from(actions)
+      .leftJoin(workGroups, eq(workGroups.id, actions.workGroupId))
+      .leftJoin(sections, eq(sections.id, actions.sectionId))
+      .leftJoin(cur, and(eq(cur.actionId, actions.id), eq(cur.periodId, periodId)))
+      .leftJoin(prev, and(eq(prev.actionId, actions.id), previousId ? eq(prev.periodId, previousId) : sql`0`))
+      .where(and(eq(actions.planId, planId), isNull(actions.retiredAt), mine))
+      .orderBy(asc(workGroups.position), asc(workGroups.name), asc(actions.position), asc(actions.id))
+      .all();
+    const files = attachmentsFor(rows.flatMap((r) => (r.update ? [r.update.id] : [])));
+    return rows.map((r) => ({ ...r, attachments: r.update ? (files.get(r.update.id) ?? []) : [] }));
+  }
+}
+
+// "7 of 12 updated": submitted or accepted updates count; drafts and returned ones do not.
+export function quarterProgress(rows: { update: { reviewState: string } | null }[]) {
+  const done = rows.filter((r) => r.update && (r.update.reviewState === "submitted" || r.update.reviewState === "accepted")).length;
+  const drafts = rows.filter((r) => r.update?.reviewState === "draft").length;
+  const returned = rows.filter((r) => r.update?.reviewState === "returned").length;
+  return { done, drafts, returned, total: rows.length };
+}

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { ACTION_STATUSES } from "@/db/schema/enums";
+
+export const MAX_LINKS = 10;
+
+// Links are typed one per line, either "https://…" or "Label | https://…".
+export const linksSchema = z
+  .string()
+  .max(5_000, "Too much text for links.")
+  .default("")
+  .transform((text, ctx) => {
+    const links: { label: string; url: string }[] = [];
+    for (const [i, raw] of text.split(/\r?\n/).entries()) {
+      const line = raw.trim();
+      if (!line) continue;
+      const bar = line.lastIndexOf("|");
+      const label = bar >= 0 ? line.slice(0, bar).trim() : "";
+      const url = (bar >= 0 ? line.slice(bar + 1) : line).trim();
+      const parsed = z.url({ protocol: /^https?$/ }).max(1_000).safeParse(url);
+      if (!parsed.success) {
+        ctx.addIssue({ code: "custom", message: `Line ${i + 1} is not a web address starting with http:// or https://.` });
+        continue;
+      }
+      links.push({ label: label.slice(0, 200) || url, url });
+    }
+    if (links.length > MAX_LINKS) ctx.addIssue({ code: "custom", message: `Add at most ${MAX_LINKS} links.` });
+    return links;
+  });
+
+export type UpdateLink = { label: string; url: string };
+
+export const percentSchema = z.coerce
+  .number({ message: "Enter a number from 0 to 100." })
+  .int("Use a whole number.")
+  .min(0, "Use 0 to 100.")
+  .max(100, "Use 0 to 100.");
+
+// Shared by the update form (action page, My quarter) and saveUpdate().
+// version is 0 for a new update and the version the form was opened at otherwise.
+export const saveUpdateSchema = z
+  .object({
+    actionId: z.coerce.number().int().positive(),
+    periodId: z.coerce.number({ message: "Choose a reporting period." }).int().positive("Choose a reporting period."),
+    version: z.coerce.number().int().min(0).default(0),
+    status: z.enum(ACTION_STATUSES, { message: "Choose a status." }),
+    percentComplete: percentSchema,
+    narrative: z.string().trim().max(20_000, "Keep the narrative under 20,000 characters.").default(""),
+    links: linksSchema,
+    intent: z.enum(["draft", "submit"]).default("submit"),
+  })
+  .refine((d) => d.intent === "draft" || d.narrative.length > 0, { path: ["narrative"], message: "Say what happened this period before you submit." })
+  .refine((d) => d.status !== "completed" || d.percentComplete === 100, { path: ["percentComplete"], message: "A completed action is 100% complete." });
+
+export type SaveUpdateInput = z.input<typeof saveUpdateSchema>;
+
+export const submitDraftsSchema = z.object({
+  updateIds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, "There are no drafts to submit.").max(1_000)),
+});
+
+export const reviewUpdateSchema = z
+  .object({
+    updateId: z.coerce.number().int().positive(),
+    version: z.coerce.number().int().positive(),
+    decision: z.enum(["accept", "return"], { message: "Choose accept or return." }),
+    note: z.string().trim().max(5_000, "Keep the note under 5,000 characters.").default(""),
+  })
+  .refine((d) => d.decision === "accept" || d.note.length > 0, { path: ["note"], message: "Tell the author what to fix." });

@@ -22,6 +22,7 @@ export function TextField({
   autoComplete,
   required = false,
   hint,
+  idPrefix = "field",
 }: {
   label: string;
   name: string;
@@ -31,9 +32,11 @@ export function TextField({
   autoComplete?: string;
   required?: boolean;
   hint?: string;
+  // Distinct per form when one page holds several forms with the same fields.
+  idPrefix?: string;
 }) {
   const error = fieldError(state, name);
-  const id = `field-${name}`;
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div>
@@ -69,5 +72,85 @@ export function SubmitButton({ children, pending }: { children: React.ReactNode;
     <button type="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-70">
       {pending ? "Saving…" : children}
     </button>
+  );
+}
+
+export function TextAreaField({
+  label,
+  name,
+  state,
+  defaultValue,
+  hint,
+  rows = 5,
+  idPrefix = "field",
+  required = false,
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  defaultValue?: string;
+  hint?: string;
+  rows?: number;
+  idPrefix?: string;
+  required?: boolean;
+}) {
+  const error = fieldError(state, name);
+  const id = `${idPrefix}-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-700">
+          {hint}
+        </p>
+      )}
+      <textarea id={id} name={name} rows={rows} required={required} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  state,
+  defaultValue,
+  options,
+  idPrefix = "field",
+}: {
+  label: string;
+  name: string;
+  state: FormState;
+  defaultValue?: string;
+  options: readonly { value: string; label: string }[];
+  idPrefix?: string;
+}) {
+  const error = fieldError(state, name);
+  const id = `${idPrefix}-${name}`;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

@@ -19,6 +19,11 @@ export async function SiteHeader() {
               <li>
                 <Link href="/organizations">Partners</Link>
               </li>
+              {user.role !== "viewer" && (
+                <li>
+                  <Link href="/my-quarter">My quarter</Link>
+                </li>
+              )}
               {user.role === "admin" && (
                 <>
                   <li>

@@ -18,6 +18,13 @@ export function parseLinks(json: string): UpdateLink[] {
   }
 }
 
+// The links textarea's text for stored links (the inverse of linksSchema).
+export function linksToText(json: string): string {
+  return parseLinks(json)
+    .map((l) => (l.label === l.url ? l.url : `${l.label} | ${l.url}`))
+    .join("\n");
+}
+
 // Every update of an action, newest period first: the action page's timeline.
 export function listActionUpdates(actionId: number) {
   const db = getDb();

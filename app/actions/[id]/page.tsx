@@ -10,8 +10,9 @@ import { requireReader } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { saveActionAction } from "./actions";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
+import { ActionUpdates } from "@/components/updates/action-updates";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 async function load(raw: string) {
   const user = await requireReader();
@@ -26,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${action.code}: ${action.title ?? action.text.slice(0, 60)}` };
 }
 
-export default async function ActionPage({ params }: Props) {
+export default async function ActionPage({ params, searchParams }: Props) {
   const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions, user } = await load((await params).id);
+  const requestedPeriod = Number((await searchParams).period) || undefined;
   const canEdit = can(user, "action.update", { workGroupId: action.workGroupId }) && !action.retiredAt;
   const history = listEntityHistory(user, "action", action.id);
   const base = `/plans/${planSlug}`;
@@ -118,6 +120,8 @@ export default async function ActionPage({ params }: Props) {
           </div>
         </section>
       )}
+
+      <ActionUpdates user={user} action={action} requestedPeriod={requestedPeriod} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

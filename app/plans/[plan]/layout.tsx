@@ -1,10 +1,13 @@
 import { NavLink } from "@/components/layout/nav-link";
 import { formatPeriod } from "@/lib/format";
 import { loadPlanOr404 } from "@/lib/plans/load";
+import { requireReader } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 
 export default async function PlanLayout({ children, params }: { children: React.ReactNode; params: Promise<{ plan: string }> }) {
   const { plan: slug } = await params;
   const plan = await loadPlanOr404(slug);
+  const user = await requireReader();
   const base = `/plans/${plan.slug}`;
   return (
     <div>
@@ -31,6 +34,19 @@ export default async function PlanLayout({ children, params }: { children: React
           <li>
             <NavLink href={`${base}/targets`}>Economic development targets</NavLink>
           </li>
+          <li>
+            <NavLink href={`${base}/periods`}>Reporting periods</NavLink>
+          </li>
+          {can(user, "tracker.read") && (
+            <li>
+              <NavLink href={`${base}/tracker`}>Submission tracker</NavLink>
+            </li>
+          )}
+          {can(user, "update.review") && (
+            <li>
+              <NavLink href={`${base}/review`}>Review updates</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       {children}

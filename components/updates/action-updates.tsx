@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { saveUpdateAction, reviewUpdateAction } from "@/app/updates/actions";
+import type { Action } from "@/db/schema";
+import type { UserActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentPeriod, listPeriods } from "@/lib/periods/queries";
+import { getUpdateFor, listActionUpdates, linksToText } from "@/lib/updates/queries";
+import { UpdateForm } from "./update-form";
+import { UpdateTimeline } from "./update-timeline";
+
+// The action page's progress section: the update form for the current period
+// (staff may pick any period, closed ones included) and the timeline.
+export function ActionUpdates({ user, action, requestedPeriod }: { user: UserActor; action: Action; requestedPeriod?: number }) {
+  const resource = { workGroupId: action.workGroupId, assigneeUserId: action.leadUserId };
+  const canPost = can(user, "update.post", resource) && !action.retiredAt;
+  const anyPeriod = can(user, "update.post_closed");
+  const periods = anyPeriod ? listPeriods(action.planId) : [];
+  const current = getCurrentPeriod(action.planId);
+  const period = (anyPeriod && requestedPeriod ? periods.find((p) => p.id === requestedPeriod) : undefined) ?? current;
+  const existing = period ? getUpdateFor(action.id, period.id) : undefined;
+  // Drafts are work in progress: only the people who may edit them see them.
+  const entries = listActionUpdates(action.id).filter((e) => e.update.reviewState !== "draft" || canPost);
+
+  return (
+    <section aria-labelledby="updates-heading" className="space-y-4">
+      <h2 id="updates-heading">Progress updates</h2>
+      {canPost && (
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          {!period ? (
+            <p className="text-slate-700">No reporting period is current yet. OCED staff set one up on the plan&apos;s Reporting periods page.</p>
+          ) : period.status !== "open" && !anyPeriod ? (
+            <p className="text-slate-700">{period.label} is {period.status === "closed" ? "closed" : "not open yet"}; updates can be added when staff open it.</p>
+          ) : (
+            <>
+              <h3 className="text-base font-semibold" id="update-form-heading">
+                {existing ? "Edit the update" : "Add an update"} for {period.label}
+              </h3>
+              <p className="mb-3 text-sm text-slate-700">
+                Deadline {period.deadline}
+                {period.status !== "open" && <> · this period is {period.status}; as staff you can still add to it, and that is recorded in the audit log</>}
+              </p>
+              {anyPeriod && periods.length > 1 && (
+                <nav aria-label="Choose the period to update" className="mb-3 flex flex-wrap gap-2 text-sm">
+                  {periods.map((p) => (
+                    <Link key={p.id} href={`/actions/${action.id}?period=${p.id}#updates-heading`} aria-current={p.id === period.id ? "true" : undefined} className={p.id === period.id ? "font-semibold no-underline" : ""}>
+                      {p.label}
+                    </Link>
+                  ))}
+                </nav>
+              )}
+              {existing?.reviewState === "returned" && existing.reviewNote && (
+                <p className="mb-3 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
+                  <span className="font-medium">Returned by staff:</span> {existing.reviewNote}
+                </p>
+              )}
+              <UpdateForm
+                action={saveUpdateAction}
+                actionId={action.id}
+                periodId={period.id}
+                periodLabel={period.label}
+                idPrefix="update"
+                current={{
+                  id: existing?.id ?? null,
+                  version: existing?.version ?? 0,
+                  status: existing?.status ?? action.status,
+                  percentComplete: existing?.percentComplete ?? action.percentComplete,
+                  narrative: existing?.narrative ?? "",
+                  links: existing ? linksToText(existing.links) : "",
+                  reviewState: existing?.reviewState ?? null,
+                }}
+              />
+            </>
+          )}
+        </div>
+      )}
+      <div>
+        <h3 className="sr-only">Timeline</h3>
+        <UpdateTimeline entries={entries} reviewAction={can(user, "update.review") ? reviewUpdateAction : undefined} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { saveUpdateAction } from "@/app/updates/actions";
+import { StatusBadge } from "@/components/ui/status-badge";
+import type { ReportingPeriod } from "@/db/schema";
+import { STATUS_LABELS } from "@/lib/format";
+import { linksToText, type MyQuarterRow } from "@/lib/updates/queries";
+import { ReviewStateBadge } from "./review-state-badge";
+import { UpdateForm } from "./update-form";
+
+// One action on "My quarter": what it said last period, where this period's
+// update stands, and the form to write it. Rows already submitted start folded.
+export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarterRow; period: ReportingPeriod; previousLabel?: string }) {
+  const u = row.update;
+  const name = `${row.code}: ${row.title ?? row.text.slice(0, 80)}`;
+  const done = u?.reviewState === "submitted" || u?.reviewState === "accepted";
+  return (
+    <li id={`action-${row.id}`} className="rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-medium">
+            <Link href={`/actions/${row.id}`}>{name}</Link>
+          </p>
+          <p className="mt-1 text-sm text-slate-700">
+            {previousLabel ? (
+              row.previousStatus ? (
+                <>
+                  Last period ({previousLabel}): {STATUS_LABELS[row.previousStatus]}, {row.previousPercent}%{row.previousState === "returned" ? " (returned)" : row.previousState === "draft" ? " (never submitted)" : ""}
+                </>
+              ) : (
+                <>Last period ({previousLabel}): no update</>
+              )
+            ) : (
+              "First reporting period"
+            )}
+            {" · now "}
+            <StatusBadge status={row.status} />
+          </p>
+        </div>
+        <div>{u ? <ReviewStateBadge state={u.reviewState} /> : <span className="badge bg-white text-slate-800 ring-slate-400">Not updated yet</span>}</div>
+      </div>
+      {u?.reviewState === "returned" && u.reviewNote && (
+        <p className="mt-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
+          <span className="font-medium">Returned by staff:</span> {u.reviewNote}
+        </p>
+      )}
+      <details className="mt-3" open={!done}>
+        <summary className="cursor-pointer text-sm font-medium text-blue-800">
+          {done ? "Change this update" : "Write this period's update"}
+          <span className="sr-only"> for {row.code}</span>
+        </summary>
+        <div className="mt-3">
+          <UpdateForm
+            action={saveUpdateAction}
+            actionId={row.id}
+            periodId={period.id}
+            periodLabel={period.label}
+            idPrefix={`a${row.id}`}
+            actionLabel={row.code}
+            current={{
+              id: u?.id ?? null,
+              version: u?.version ?? 0,
+              status: u?.status ?? row.status,
+              percentComplete: u?.percentComplete ?? row.percentComplete,
+              narrative: u?.narrative ?? "",
+              links: u ? linksToText(u.links) : "",
+              reviewState: u?.reviewState ?? null,
+            }}
+          />
+        </div>
+      </details>
+    </li>
+  );
+}

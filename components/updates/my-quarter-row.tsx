@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { saveUpdateAction } from "@/app/updates/actions";
+import { Disclosure } from "@/components/ui/disclosure";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReportingPeriod } from "@/db/schema";
 import { STATUS_LABELS } from "@/lib/format";
@@ -43,11 +44,16 @@ export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarte
           <span className="font-medium">Returned by staff:</span> {u.reviewNote}
         </p>
       )}
-      <details className="mt-3" open={!done}>
-        <summary className="cursor-pointer text-sm font-medium text-blue-800">
-          {done ? "Change this update" : "Write this period's update"}
-          <span className="sr-only"> for {row.code}</span>
-        </summary>
+      <Disclosure
+        className="mt-3"
+        initiallyOpen={!done}
+        summary={
+          <>
+            {done ? "Change this update" : "Write this period's update"}
+            <span className="sr-only"> for {row.code}</span>
+          </>
+        }
+      >
         <div className="mt-3">
           <UpdateForm
             action={saveUpdateAction}
@@ -67,7 +73,7 @@ export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarte
             }}
           />
         </div>
-      </details>
+      </Disclosure>
     </li>
   );
 }

@@ -7,6 +7,8 @@ import type { FormState } from "@/lib/forms/form-action";
 // Staff accept an update or return it with a note saying what to fix.
 export function ReviewForm({ action, update, label }: { action: (s: FormState, f: FormData) => Promise<FormState>; update: { id: number; version: number; reviewState: string }; label: string }) {
   const [state, submit, pending] = useActionState(action, null);
+  // A returned update waits for its author: only the outcome message remains.
+  if (update.reviewState === "returned" || update.reviewState === "draft") return <FormMessage state={state} />;
   return (
     <form action={submit} key={formKey(state)} className="space-y-2" aria-label={`Review ${label}`}>
       <input type="hidden" name="updateId" value={update.id} />

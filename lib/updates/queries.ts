@@ -79,16 +79,20 @@ export function listReturnedFor(userId: number) {
     .all();
 }
 
-// Updates waiting for staff review, oldest first.
-export function listAwaitingReview(planId: number, periodId?: number) {
+// Updates waiting for staff review, oldest first. Those this reviewer handled
+// recently stay in the list (marked as reviewed) so the result of each
+// decision is still on screen after the page refreshes.
+export function listAwaitingReview(planId: number, recent?: { reviewerId: number; since: string }) {
+  const waiting = eq(progressUpdates.reviewState, "submitted");
+  const mine = recent ? and(eq(progressUpdates.reviewedById, recent.reviewerId), sql`${progressUpdates.reviewedAt} >= ${recent.since}`) : undefined;
   return getDb()
-    .select({ id: progressUpdates.id, version: progressUpdates.version, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
+    .select({ id: progressUpdates.id, version: progressUpdates.version, reviewState: progressUpdates.reviewState, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
     .leftJoin(author, eq(author.id, progressUpdates.lastEditedById))
-    .where(and(eq(actions.planId, planId), eq(progressUpdates.reviewState, "submitted"), periodId ? eq(progressUpdates.periodId, periodId) : undefined))
-    .orderBy(asc(progressUpdates.submittedAt))
+    .where(and(eq(actions.planId, planId), mine ? or(waiting, mine) : waiting))
+    .orderBy(asc(progressUpdates.submittedAt), asc(progressUpdates.id))
     .all();
 }
 

@@ -4,6 +4,7 @@ import { reviewUpdateAction } from "@/app/updates/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { Markdown } from "@/components/updates/markdown";
 import { ReviewForm } from "@/components/updates/review-form";
+import { ReviewStateBadge } from "@/components/updates/review-state-badge";
 import { requirePermission, requireReader } from "@/lib/auth/guards";
 import { loadPlanOr404 } from "@/lib/plans/load";
 import { listAwaitingReview } from "@/lib/updates/queries";
@@ -15,7 +16,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ plan: s
   const plan = await loadPlanOr404((await params).plan);
   const user = await requireReader();
   requirePermission(user, "update.review");
-  const waiting = listAwaitingReview(plan.id);
+  const since = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, since });
+  const waiting = items.filter((w) => w.reviewState === "submitted");
   return (
     <div className="space-y-6">
       <header>
@@ -26,7 +29,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ plan: s
         </p>
       </header>
       <ol className="space-y-4">
-        {waiting.map((w) => {
+        {items.map((w) => {
           const name = `${w.code}: ${w.title ?? w.text.slice(0, 80)}`;
           return (
             <li key={w.id} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -34,13 +37,18 @@ export default async function ReviewPage({ params }: { params: Promise<{ plan: s
                 <h2 className="text-base">
                   <Link href={`/actions/${w.actionId}`}>{name}</Link>
                 </h2>
+                {w.reviewState !== "submitted" && (
+                  <p className="mt-1">
+                    <ReviewStateBadge state={w.reviewState} /> <span className="text-sm text-slate-700">by you in the last hour</span>
+                  </p>
+                )}
                 <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
                   {w.periodLabel} · <StatusBadge status={w.status} /> {w.percentComplete}% · by {w.authorName ?? "a former user"}
                   {w.submittedAt && <> · submitted <time dateTime={w.submittedAt}>{w.submittedAt.slice(0, 10)}</time></>}
                 </p>
                 <Markdown source={w.narrative} className="mt-2" />
                 <div className="mt-3 border-t border-slate-200 pt-3">
-                  <ReviewForm action={reviewUpdateAction} update={{ id: w.id, version: w.version, reviewState: "submitted" }} label={`the ${w.periodLabel} update for ${w.code}`} />
+                  <ReviewForm action={reviewUpdateAction} update={w} label={`the ${w.periodLabel} update for ${w.code}`} />
                 </div>
               </article>
             </li>

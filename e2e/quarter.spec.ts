@@ -1,0 +1,181 @@
+import type { Browser, Page } from "@playwright/test";
+import { SIGNED_OUT, expect, expectNoA11yViolations, test, PLAN } from "./fixtures";
+import { authFile, ensureUser, signIn } from "./support/accounts";
+import { createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
+
+// The quarterly loop in the browser: a lead completes "My quarter", staff
+// return and accept updates, and the tracker shows who is missing.
+
+async function signedInAs(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ storageState: SIGNED_OUT });
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+function card(page: Page, code: string) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("link", { name: new RegExp(`^${code}:`) }) });
+}
+
+test.describe("My quarter", () => {
+  test("a lead completes the quarter for their work group: drafts, one submit, then submit all", async ({ browser }) => {
+    ensureCurrentPeriod();
+    const leadId = await ensureUser("myq.lead@example.org", "Mina Quarter", "lead");
+    const { actions } = createGroupWithActions("myq-wg", 3, { leadUserId: leadId });
+    const page = await signedInAs(browser, "myq.lead@example.org");
+
+    await page.getByRole("link", { name: "My quarter" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "My quarter" })).toBeVisible();
+    await expect(page.getByText("0 of 3 updated")).toBeVisible();
+    await expectNoA11yViolations(page);
+
+    const [a1, a2, a3] = actions.map((a) => card(page, a.code));
+    await a1!.getByLabel("Status for 2026 Q4").selectOption({ label: "At risk" });
+    await a1!.getByLabel("Percent complete").fill("30");
+    await a1!.getByLabel("What happened this period").fill("Met the **Kern CCD** team; funding is late.");
+    await a1!.getByRole("button", { name: /^Save draft/ }).click();
+    await expect(a1!.getByText("Draft saved. It is not submitted yet.")).toBeVisible();
+    await expect(page.getByText("0 of 3 updated")).toBeVisible();
+
+    await a2!.getByLabel("Percent complete").fill("50");
+    await a2!.getByLabel("What happened this period").fill("Half the site visits are done.");
+    await a2!.getByRole("button", { name: /^Submit update/ }).click();
+    await expect(a2!.getByText("Update submitted for review.")).toBeVisible();
+    await expect(page.getByText("1 of 3 updated")).toBeVisible();
+
+    // Submitting without a narrative is refused next to the field, and nothing typed is lost.
+    await a3!.getByLabel("Percent complete").fill("10");
+    await a3!.getByRole("button", { name: /^Submit update/ }).click();
+    await expect(a3!.getByText("Say what happened this period before you submit.")).toBeVisible();
+    await expect(a3!.getByLabel("Percent complete")).toHaveValue("10");
+    await a3!.getByLabel("What happened this period").fill("Kick-off meeting held.");
+    await a3!.getByRole("button", { name: /^Save draft/ }).click();
+    await expect(a3!.getByText("Draft saved. It is not submitted yet.")).toBeVisible();
+    await expect(page.getByText("2 drafts not yet submitted")).toBeVisible();
+
+    await page.getByRole("button", { name: "Submit all 2 drafts" }).click();
+    await expect(page.getByText("3 of 3 updated")).toBeVisible();
+    await expect(page.getByText("0 drafts not yet submitted")).toBeVisible();
+
+    // The action page's timeline shows the submitted update with its author.
+    await page.goto(`/actions/${actions[0]!.id}`);
+    const timeline = page.getByRole("article", { name: "Update for 2026 Q4" });
+    await expect(timeline.getByText("Submitted, awaiting review")).toBeVisible();
+    await expect(timeline.getByText("Kern CCD")).toBeVisible();
+    await expect(timeline.getByText(/By Mina Quarter/)).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.context().close();
+  });
+});
+
+test.describe("review", () => {
+  test("staff return an update, the lead fixes and resubmits it, staff accept it and the action's status follows", async ({ browser }) => {
+    ensureCurrentPeriod();
+    const leadId = await ensureUser("review.lead@example.org", "Rey Viewless", "lead");
+    const { actions } = createGroupWithActions("review-wg", 1, { leadUserId: leadId });
+    const action = actions[0]!;
+
+    const lead = await signedInAs(browser, "review.lead@example.org");
+    await lead.goto(`/actions/${action.id}`);
+    const updates = lead.getByRole("region", { name: "Progress updates" });
+    await updates.getByLabel("Status for 2026 Q4").selectOption({ label: "Off track" });
+    await updates.getByLabel("Percent complete").fill("5");
+    await updates.getByLabel("What happened this period").fill("Nothing yet.");
+    await updates.getByRole("button", { name: "Submit update" }).click();
+    await expect(lead.getByText("Update submitted for review.")).toBeVisible();
+
+    const staff = await signedInAs(browser, "admin.e2e@example.org");
+    await staff.goto(`${PLAN}/review`);
+    await expectNoA11yViolations(staff);
+    const item = staff.getByRole("article", { name: `2026 Q4 update for ${action.code}` });
+    await item.getByRole("button", { name: /^Return to author/ }).click();
+    await expect(item.getByText("Tell the author what to fix.")).toBeVisible();
+    await item.getByLabel("Note to the author").fill("Please say what blocked the work.");
+    await item.getByRole("button", { name: /^Return to author/ }).click();
+    await expect(staff.getByText("Update returned to its author.")).toBeVisible();
+
+    await lead.goto("/my-quarter");
+    const returned = lead.getByRole("region", { name: "Returned to you for changes" });
+    await expect(returned.getByText("Please say what blocked the work.")).toBeVisible();
+    const row = card(lead, action.code);
+    await expect(row.getByText("Returned for changes")).toBeVisible();
+    await row.getByLabel("What happened this period").fill("The county permit was refused; we are appealing.");
+    await row.getByRole("button", { name: /^Resubmit update/ }).click();
+    await expect(row.getByText("Update submitted for review.")).toBeVisible();
+    await expect(lead.getByRole("region", { name: "Returned to you for changes" })).toHaveCount(0);
+
+    await staff.goto(`${PLAN}/review`);
+    const again = staff.getByRole("article", { name: `2026 Q4 update for ${action.code}` });
+    await expect(again.getByText("The county permit was refused")).toBeVisible();
+    await again.getByRole("button", { name: /^Accept/ }).click();
+    await expect(staff.getByText("Update accepted.")).toBeVisible();
+
+    // The action's current status now comes from the accepted update.
+    await staff.goto(`/actions/${action.id}`);
+    await expect(staff.locator("main header").first()).toContainText("Off track");
+    await expect(staff.getByRole("article", { name: "Update for 2026 Q4" }).getByText("Accepted")).toBeVisible();
+    await lead.context().close();
+    await staff.context().close();
+  });
+});
+
+test.describe("submission tracker", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("shows each group's updated and missing actions for the current period, filterable", async ({ page }) => {
+    ensureCurrentPeriod();
+    const leadId = await ensureUser("tracker.lead@example.org", "Tracy Tracker", "lead");
+    const { actions } = createGroupWithActions("tracker-wg", 2, { leadUserId: leadId });
+    const lead = await signedInAs(page.context().browser()!, "tracker.lead@example.org");
+    await lead.goto(`/actions/${actions[0]!.id}`);
+    await lead.getByLabel("What happened this period").fill("Done for the quarter.");
+    await lead.getByRole("button", { name: "Submit update" }).click();
+    await expect(lead.getByText("Update submitted for review.")).toBeVisible();
+    await lead.context().close();
+
+    await page.goto(PLAN);
+    await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Submission tracker" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Submission tracker: 2026 Q4" })).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByLabel("Work group", { exact: true }).selectOption({ label: "Work group tracker-wg" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    const table = page.getByRole("table", { name: "Update status of each action for the period" });
+    await expect(table.getByRole("row")).toHaveCount(3);
+    await expect(table.getByRole("row", { name: new RegExp(actions[0]!.code) })).toContainText("Updated (awaiting review)");
+    await expect(table.getByRole("row", { name: new RegExp(actions[1]!.code) })).toContainText("Missing");
+    await expect(table.getByRole("row", { name: new RegExp(actions[1]!.code) })).toContainText("Stale");
+
+    await page.getByLabel("Show", { exact: true }).selectOption({ label: "Missing" });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(table.getByRole("row")).toHaveCount(2);
+  });
+});
+
+test.describe("reporting periods", () => {
+  test.use({ storageState: authFile("admin") });
+
+  test("staff add a period with a field error first, make it current and close it", async ({ page }) => {
+    await page.goto("/plans/sjv-sap-2006/periods");
+    await expect(page.getByRole("heading", { level: 1, name: "Reporting periods" })).toBeVisible();
+    await expectNoA11yViolations(page);
+    const form = page.getByRole("form", { name: "Add a reporting period" });
+    const label = `2007 Q${1 + (Date.now() % 4)}-${Date.now() % 100000}`;
+    await form.getByLabel("Name").fill(label);
+    await form.getByLabel("Start date").fill("2007-04-01");
+    await form.getByLabel("End date").fill("2007-03-31");
+    await form.getByLabel("Update deadline").fill("2007-04-15");
+    await form.getByRole("button", { name: "Add period" }).click();
+    await expect(form.getByText("The end date is before the start date.")).toBeVisible();
+    await expect(form.getByLabel("Name")).toHaveValue(label);
+    await form.getByLabel("End date").fill("2007-06-30");
+    await form.getByRole("button", { name: "Add period" }).click();
+    await expect(page.getByText(`${label} added.`)).toBeVisible();
+
+    const row = page.getByRole("row", { name: new RegExp(label) });
+    await row.getByRole("button", { name: `Make current ${label}` }).click();
+    await expect(row.getByText("Current")).toBeVisible();
+    await expect(row.getByRole("cell", { name: "Open", exact: true })).toBeVisible();
+    await row.getByRole("button", { name: `Close ${label}` }).click();
+    await expect(row.getByRole("cell", { name: "Closed", exact: true })).toBeVisible();
+  });
+});

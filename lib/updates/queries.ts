@@ -82,9 +82,9 @@ export function listReturnedFor(userId: number) {
 // Updates waiting for staff review, oldest first. Those this reviewer handled
 // recently stay in the list (marked as reviewed) so the result of each
 // decision is still on screen after the page refreshes.
-export function listAwaitingReview(planId: number, recent?: { reviewerId: number; since: string }) {
+export function listAwaitingReview(planId: number, recent?: { reviewerId: number; withinMinutes: number }) {
   const waiting = eq(progressUpdates.reviewState, "submitted");
-  const mine = recent ? and(eq(progressUpdates.reviewedById, recent.reviewerId), sql`${progressUpdates.reviewedAt} >= ${recent.since}`) : undefined;
+  const mine = recent ? and(eq(progressUpdates.reviewedById, recent.reviewerId), sql`${progressUpdates.reviewedAt} >= ${new Date(Date.now() - recent.withinMinutes * 60_000).toISOString()}`) : undefined;
   return getDb()
     .select({ id: progressUpdates.id, version: progressUpdates.version, reviewState: progressUpdates.reviewState, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
     .from(progressUpdates)

@@ -16,8 +16,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ plan: s
   const plan = await loadPlanOr404((await params).plan);
   const user = await requireReader();
   requirePermission(user, "update.review");
-  const since = new Date(Date.now() - 60 * 60 * 1000).toISOString();
-  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, since });
+  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, withinMinutes: 60 });
   const waiting = items.filter((w) => w.reviewState === "submitted");
   return (
     <div className="space-y-6">

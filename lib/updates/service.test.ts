@@ -227,13 +227,14 @@ describe("saveUpdate: no lost updates", () => {
 });
 
 describe("submitDrafts", () => {
-  function drafts(w: ReturnType<typeof world>, narratives: string[]) {
-    return ["EN-1", "EN-2", "EN-3"].slice(0, narratives.length).map((code, i) => saveUpdate(w.member, form(action(code).id, w.q4.id, { intent: "draft", narrative: narratives[i] })));
+  function draft(w: ReturnType<typeof world>, code: string, narrative: string) {
+    return saveUpdate(w.member, form(action(code).id, w.q4.id, { intent: "draft", narrative }));
   }
 
   it("submits every listed draft at once", () => {
     const w = world();
-    const [a, b] = drafts(w, ["One.", "Two."]);
+    const a = draft(w, "EN-1", "One.");
+    const b = draft(w, "EN-2", "Two.");
     expect(submitDrafts(w.lead, { updateIds: [String(a.id), String(b.id)] })).toEqual({ submitted: 2 });
     for (const d of [a, b]) {
       expect(update(d.id)).toMatchObject({ reviewState: "submitted", version: 2, lastEditedById: w.lead.userId, authorId: w.member.userId });
@@ -243,7 +244,7 @@ describe("submitDrafts", () => {
 
   it("submits none when one draft has no narrative yet", () => {
     const w = world();
-    const ids = drafts(w, ["One.", "", "Three."]).map((d) => d.id);
+    const ids = [draft(w, "EN-1", "One."), draft(w, "EN-2", ""), draft(w, "EN-3", "Three.")].map((d) => d.id);
     const before = snapshot();
     const e = refusal(() => submitDrafts(w.member, { updateIds: ids }));
     expect(e).toMatchObject({ code: "INVALID_INPUT", message: "The draft for EN-2 has no narrative yet; add one before submitting." });
@@ -252,7 +253,7 @@ describe("submitDrafts", () => {
 
   it("submits none when one draft is not the person's to submit", () => {
     const w = world();
-    const mine = drafts(w, ["One."])[0];
+    const mine = draft(w, "EN-1", "One.");
     const theirs = saveUpdate(w.admin, form(w.hw1.id, w.q4.id, { intent: "draft" }));
     const before = snapshot();
     expect(refusal(() => submitDrafts(w.member, { updateIds: [mine.id, theirs.id] })).code).toBe("FORBIDDEN");
@@ -261,7 +262,8 @@ describe("submitDrafts", () => {
 
   it("skips updates that are no longer drafts, and refuses unknown ones", () => {
     const w = world();
-    const [a, b] = drafts(w, ["One.", "Two."]);
+    const a = draft(w, "EN-1", "One.");
+    const b = draft(w, "EN-2", "Two.");
     submitDrafts(w.member, { updateIds: a.id });
     expect(submitDrafts(w.member, { updateIds: [a.id, b.id] })).toEqual({ submitted: 1 });
     expect(update(a.id).version).toBe(2);

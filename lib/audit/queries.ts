@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { getDb } from "@/db";
+import { getDb, type DbOrTx } from "@/db";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
@@ -63,4 +63,17 @@ export function describeDiff(diff: string | null): string[] {
   } catch {
     return [];
   }
+}
+
+// Who last changed a record and when ("Carla at 2026-10-02 09:15 UTC"), for the
+// CONFLICT message of a stale save. Read from the audit trail because reviews,
+// status changes and edits all land there, whoever made them.
+export function lastChangeOf(db: DbOrTx, entityType: string, entityId: number): string | null {
+  const last = db
+    .select({ at: auditLog.at, actorLabel: auditLog.actorLabel })
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
+    .orderBy(desc(auditLog.id))
+    .get();
+  return last ? `${last.actorLabel} at ${last.at.replace("T", " ").slice(0, 16)} UTC` : null;
 }

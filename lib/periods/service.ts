@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { plans, reportingPeriods, type ReportingPeriod } from "@/db/schema";
+import { lastChangeOf } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
@@ -41,7 +42,10 @@ export function updatePeriod(actor: Actor, input: unknown) {
   authorize(actor, "period.manage");
   return getDb().transaction((tx) => {
     const period = loadPeriod(tx, data.periodId);
-    if (period.version !== data.version) throw new AppError("CONFLICT", "Someone else changed this period after you opened it. Reload to see their change, then apply yours again.");
+    if (period.version !== data.version) {
+      const who = lastChangeOf(tx, "reporting_period", period.id) ?? "someone else";
+      throw new AppError("CONFLICT", `This period was changed by ${who} after you opened it. Reload to see their change, then apply yours again.`);
+    }
     const fields = { label: data.label, startDate: data.startDate, endDate: data.endDate, deadline: data.deadline } as const;
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};

@@ -89,7 +89,9 @@ export function getTracker(period: ReportingPeriod, filters: TrackerFilters = {}
       reviewState: r.reviewState,
       hasDraft: r.reviewState === "draft",
       lastUpdateAt: r.lastUpdateAt,
-      stale: state !== "updated" && !counted(r.previousState),
+      // A returned update is a report being fixed, not a silence; and with no
+      // previous period there is nothing to be stale against.
+      stale: state === "missing" && previous !== undefined && !counted(r.previousState),
       updatedBy: r.updatedBy,
     };
   });

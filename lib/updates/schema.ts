@@ -29,11 +29,11 @@ export const linksSchema = z
 
 export type UpdateLink = { label: string; url: string };
 
-export const percentSchema = z.coerce
-  .number({ message: "Enter a number from 0 to 100." })
-  .int("Use a whole number.")
-  .min(0, "Use 0 to 100.")
-  .max(100, "Use 0 to 100.");
+// A blank box is "not answered", not 0% (coercion alone would read "" as 0).
+export const percentSchema = z.preprocess(
+  (v) => (v == null || (typeof v === "string" && v.trim() === "") ? undefined : v),
+  z.coerce.number({ message: "Enter a number from 0 to 100." }).int("Use a whole number.").min(0, "Use 0 to 100.").max(100, "Use 0 to 100."),
+);
 
 // Shared by the update form (action page, My quarter) and saveUpdate().
 // version is 0 for a new update and the version the form was opened at otherwise.

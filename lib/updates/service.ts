@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { actions, progressUpdates, reportingPeriods, users, type ProgressUpdate } from "@/db/schema";
+import { lastChangeOf } from "@/lib/audit/queries";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/permissions";
@@ -24,18 +25,19 @@ function checkCanPost(tx: Tx, actor: Actor, action: ReturnType<typeof loadAction
   if (action.retiredAt) throw new AppError("CONFLICT", `Action ${action.code} is retired and takes no new updates.`);
   const period = tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, periodId)).get();
   if (!period || period.planId !== action.planId) throw new AppError("INVALID_INPUT", "Choose a reporting period of this action's plan.", { periodId: ["Choose a reporting period of this action's plan."] });
-  const closed = period.status !== "open";
-  if (closed && !can(actor, "update.post_closed")) {
-    const why = period.status === "closed" ? "is closed" : "is not open yet";
-    throw new AppError("FORBIDDEN", `${period.label} ${why}: ask OCED staff if an update must still be added.`);
-  }
+  if (period.status === "planned") throw new AppError("FORBIDDEN", `${period.label} is not open yet: updates start when OCED staff open it.`);
+  const closed = period.status === "closed";
+  if (closed && !can(actor, "update.post_closed")) throw new AppError("FORBIDDEN", `${period.label} is closed: ask OCED staff if an update must still be added.`);
   return { period, closed };
 }
 
+// Names whoever touched the update last, from the audit trail: a review
+// changes the version too, and the reviewer is not the update's last editor.
 function conflict(tx: Tx, existing: ProgressUpdate) {
-  const who = existing.lastEditedById ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.lastEditedById)).get()?.name : null;
+  const editor = existing.lastEditedById ? tx.select({ name: users.name }).from(users).where(eq(users.id, existing.lastEditedById)).get()?.name : null;
+  const who = lastChangeOf(tx, "progress_update", existing.id) ?? `${editor ?? "someone else"} at ${stamp(existing.updatedAt)}`;
   const theirs = `Their version: ${existing.status.replace("_", " ")}, ${existing.percentComplete}%${existing.narrative ? ` — “${existing.narrative.slice(0, 300)}${existing.narrative.length > 300 ? "…" : ""}”` : ""}`;
-  return new AppError("CONFLICT", `This update was changed by ${who ?? "someone else"} at ${stamp(existing.updatedAt)} after you opened it. Your text is still in the form; reload to see theirs, then apply yours again. ${theirs}`);
+  return new AppError("CONFLICT", `This update was changed by ${who} after you opened it. Your text is still in the form; reload to see theirs, then apply yours again. ${theirs}`);
 }
 
 // Creates or edits the one update of an action for a period, as a draft or
@@ -93,7 +95,7 @@ export function submitDrafts(actor: Actor, input: unknown) {
       const { period, closed } = checkCanPost(tx, actor, action, row.periodId!);
       if (!row.narrative.trim()) throw new AppError("INVALID_INPUT", `The draft for ${action.code} has no narrative yet; add one before submitting.`);
       tx.update(progressUpdates)
-        .set({ reviewState: "submitted", submittedAt: now(), version: row.version + 1, updatedAt: now(), lastEditedById: actor.kind === "user" ? actor.userId : null })
+        .set({ reviewState: "submitted", submittedAt: now(), reviewedAt: null, reviewedById: null, reviewNote: null, version: row.version + 1, updatedAt: now(), lastEditedById: actor.kind === "user" ? actor.userId : null })
         .where(eq(progressUpdates.id, row.id))
         .run();
       recordAudit(tx, actor, { action: closed ? "update.save_closed_period" : "update.submit", entityType: "progress_update", entityId: row.id, before: { reviewState: "draft" }, after: { action: action.code, period: period.label, reviewState: "submitted" } });

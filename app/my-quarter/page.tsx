@@ -46,7 +46,7 @@ export default async function MyQuarterPage() {
 
       {blocks.map(({ plan, period, previous, rows }) => {
         const progress = quarterProgress(rows);
-        const drafts = rows.flatMap((r) => (r.update?.reviewState === "draft" ? [r.update.id] : []));
+        const drafts = rows.flatMap((r) => (r.update?.reviewState === "draft" ? [`${r.update.id}@${r.update.version}`] : []));
         const days = daysUntil(period.deadline);
         const groups = [...new Set(rows.map((r) => r.workGroupName ?? "Assigned to you"))];
         return (

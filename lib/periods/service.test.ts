@@ -124,6 +124,14 @@ describe("setPeriodStatus", () => {
     expect(auditActions("reporting_period", p.id)).toEqual(["period.create"]);
   });
 
+  it("never sends the current period back to planned", () => {
+    const w = quarterWorld();
+    const p = createPeriod(w.admin, { planId: w.planId, ...Q4 });
+    makeCurrentPeriod(w.admin, { periodId: p.id });
+    expect(refusal(() => setPeriodStatus(w.admin, { periodId: p.id, status: "planned" })).message).toBe(`${p.label} is the current period, so it cannot go back to planned. Make another period current first.`);
+    expect(setPeriodStatus(w.admin, { periodId: p.id, status: "closed" }).status).toBe("closed");
+  });
+
   it("refuses an unknown status", () => {
     const w = quarterWorld();
     const p = createPeriod(w.admin, { planId: w.planId, ...Q4 });

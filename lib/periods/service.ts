@@ -73,6 +73,8 @@ export function setPeriodStatus(actor: Actor, input: unknown) {
   return getDb().transaction((tx) => {
     const period = loadPeriod(tx, data.periodId);
     if (period.status === data.status) return period;
+    // "Current" means taking updates now, or just closed; never "not started".
+    if (period.isCurrent && data.status === "planned") throw new AppError("CONFLICT", `${period.label} is the current period, so it cannot go back to planned. Make another period current first.`);
     const row = tx.update(reportingPeriods).set({ status: data.status, version: period.version + 1 }).where(eq(reportingPeriods.id, period.id)).returning().get();
     recordAudit(tx, actor, { action: `period.${data.status === "open" ? "open" : data.status === "closed" ? "close" : "plan"}`, entityType: "reporting_period", entityId: period.id, before: { status: period.status }, after: { status: data.status } });
     return row;

@@ -105,11 +105,25 @@ describe("update lists", () => {
     putUpdate(action("EN-2").id, w.q4.id, { submittedAt: "2026-12-18T10:00:00.000Z", lastEditedById: w.member.userId });
     putUpdate(action("EN-3").id, w.q4.id, { reviewState: "accepted", submittedAt: "2026-12-01T10:00:00.000Z" });
     putUpdate(action("EN-4").id, w.q3.id, { submittedAt: "2026-10-01T10:00:00.000Z" });
-    expect(listAwaitingReview(w.planId, w.q4.id).map((r) => [r.code, r.authorName])).toEqual([
+    expect(listAwaitingReview(w.planId).map((r) => [r.code, r.authorName])).toEqual([
+      ["EN-4", null],
       ["EN-2", "Milo Member"],
       ["EN-1", "Lena Lead"],
     ]);
-    expect(listAwaitingReview(w.planId).map((r) => r.code)).toEqual(["EN-4", "EN-2", "EN-1"]);
+  });
+
+  it("keeps the updates this reviewer decided recently in place, and nobody else's", () => {
+    const w = world();
+    const recent = new Date(Date.now() - 5 * 60_000).toISOString();
+    const old = new Date(Date.now() - 3 * 60 * 60_000).toISOString();
+    putUpdate(action("EN-1").id, w.q4.id, { submittedAt: "2026-12-20T10:00:00.000Z" });
+    putUpdate(action("EN-2").id, w.q4.id, { reviewState: "returned", submittedAt: "2026-12-18T10:00:00.000Z", reviewedById: w.admin.userId, reviewedAt: recent });
+    putUpdate(action("EN-3").id, w.q4.id, { reviewState: "accepted", submittedAt: "2026-12-01T10:00:00.000Z", reviewedById: w.admin.userId, reviewedAt: old });
+    putUpdate(action("EN-4").id, w.q4.id, { reviewState: "accepted", submittedAt: "2026-11-01T10:00:00.000Z", reviewedById: w.lead.userId, reviewedAt: recent });
+    expect(listAwaitingReview(w.planId, { reviewerId: w.admin.userId, withinMinutes: 60 }).map((r) => [r.code, r.reviewState])).toEqual([
+      ["EN-2", "returned"],
+      ["EN-1", "submitted"],
+    ]);
   });
 
   it("reads stored links defensively", () => {

@@ -13,9 +13,11 @@ export const linksSchema = z
     for (const [i, raw] of text.split(/\r?\n/).entries()) {
       const line = raw.trim();
       if (!line) continue;
-      const bar = line.lastIndexOf("|");
-      const label = bar >= 0 ? line.slice(0, bar).trim() : "";
-      const url = (bar >= 0 ? line.slice(bar + 1) : line).trim();
+      // The label ends at the last "|" that is followed by the address, so an
+      // address may itself contain "|".
+      const labelled = /^(.*?)\s*\|\s*(https?:\/\/\S+)$/i.exec(line);
+      const label = labelled ? labelled[1]!.trim() : "";
+      const url = labelled ? labelled[2]! : line;
       const parsed = z.url({ protocol: /^https?$/ }).max(1_000).safeParse(url);
       if (!parsed.success) {
         ctx.addIssue({ code: "custom", message: `Line ${i + 1} is not a web address starting with http:// or https://.` });
@@ -53,8 +55,19 @@ export const saveUpdateSchema = z
 
 export type SaveUpdateInput = z.input<typeof saveUpdateSchema>;
 
+// Each draft is "id" or "id@version": with the version, a draft a colleague
+// changed after the page was loaded is refused rather than submitted unseen.
+const draftRef = z
+  .union([z.number(), z.string()])
+  .transform((v) => String(v))
+  .pipe(z.string().regex(/^\d{1,12}(@\d{1,9})?$/, "Unknown draft."))
+  .transform((v) => {
+    const [id, version] = v.split("@");
+    return { id: Number(id), version: version === undefined ? undefined : Number(version) };
+  });
+
 export const submitDraftsSchema = z.object({
-  updateIds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(z.coerce.number().int().positive()).min(1, "There are no drafts to submit.").max(1_000)),
+  updateIds: z.preprocess((v) => (v == null ? [] : Array.isArray(v) ? v : [v]), z.array(draftRef).min(1, "There are no drafts to submit.").max(1_000)),
 });
 
 export const reviewUpdateSchema = z

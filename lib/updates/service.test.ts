@@ -155,6 +155,15 @@ describe("saveUpdate: links", () => {
     expect(JSON.parse(saveUpdate(w.member, form(w.en2.id, w.q4.id, { links: "" })).links)).toEqual([]);
   });
 
+  it("keeps a '|' inside the address itself", () => {
+    const w = world();
+    const row = saveUpdate(w.member, form(w.en1.id, w.q4.id, { links: "Query | https://example.org/a|b\nhttps://example.org/c|d" }));
+    expect(JSON.parse(row.links)).toEqual([
+      { label: "Query", url: "https://example.org/a|b" },
+      { label: "https://example.org/c|d", url: "https://example.org/c|d" },
+    ]);
+  });
+
   it("refuses anything but http and https, naming the line", () => {
     const w = world();
     const errors = (text: string) => fieldErrorsOf(() => saveUpdate(w.member, form(w.en1.id, w.q4.id, { links: text }))).links;
@@ -269,6 +278,24 @@ describe("submitDrafts", () => {
     expect(update(a.id).version).toBe(2);
     expect(refusal(() => submitDrafts(w.member, { updateIds: [b.id, 9_999] })).code).toBe("NOT_FOUND");
     expect(fieldErrorsOf(() => submitDrafts(w.member, {}))).toEqual({ updateIds: ["There are no drafts to submit."] });
+  });
+
+  it("refuses the whole batch when a colleague changed a draft after the page loaded", () => {
+    const w = world();
+    const a = draft(w, "EN-1", "One.");
+    const b = draft(w, "EN-2", "Two.");
+    saveUpdate(w.lead, form(action("EN-2").id, w.q4.id, { version: String(b.version), intent: "draft", narrative: "Two, corrected." }));
+    const before = snapshot();
+    const e = refusal(() => submitDrafts(w.member, { updateIds: [`${a.id}@${a.version}`, `${b.id}@${b.version}`] }));
+    expect(e.code).toBe("CONFLICT");
+    expect(e.message).toMatch(/changed by Lena Lead at /);
+    expect(snapshot()).toBe(before);
+  });
+
+  it("refuses a signed-out caller even when nothing is a draft", () => {
+    const w = world();
+    const a = saveUpdate(w.member, form(w.en1.id, w.q4.id));
+    expect(refusal(() => submitDrafts(ANONYMOUS, { updateIds: [a.id] })).code).toBe("UNAUTHORIZED");
   });
 
   it("clears the old review of a returned update that went back to draft", () => {

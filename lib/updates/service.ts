@@ -85,11 +85,15 @@ export function saveUpdate(actor: Actor, input: unknown) {
 // "Submit all": every listed draft goes in, or none does.
 export function submitDrafts(actor: Actor, input: unknown) {
   const data = submitDraftsSchema.parse(input);
+  if (actor.kind === "anonymous") throw new AppError("UNAUTHORIZED", "Please sign in to do that.");
+  const ids = data.updateIds.map((d) => d.id);
   return getDb().transaction((tx) => {
-    const rows = tx.select().from(progressUpdates).where(inArray(progressUpdates.id, data.updateIds)).all();
-    if (rows.length !== new Set(data.updateIds).size) throw new AppError("NOT_FOUND", "Some of these drafts no longer exist; reload the page.");
+    const rows = tx.select().from(progressUpdates).where(inArray(progressUpdates.id, ids)).all();
+    if (rows.length !== new Set(ids).size) throw new AppError("NOT_FOUND", "Some of these drafts no longer exist; reload the page.");
     let submitted = 0;
     for (const row of rows) {
+      const expected = data.updateIds.find((d) => d.id === row.id)?.version;
+      if (expected !== undefined && expected !== row.version) throw conflict(tx, row);
       if (row.reviewState !== "draft") continue;
       const action = loadAction(tx, row.actionId);
       const { period, closed } = checkCanPost(tx, actor, action, row.periodId!);

@@ -20,19 +20,34 @@ export function benchRole(): UserRole {
 
 // A separate connection; WAL and busy_timeout (set by openDatabase) let it
 // write while the server has the file open.
-export async function ensureBenchUser(dbFile: string, role: UserRole): Promise<{ email: string; password: string }> {
+export async function ensureBenchUser(dbFile: string, role: UserRole, email = EMAIL): Promise<{ email: string; password: string; userId: number }> {
   const password = randomBytes(18).toString("base64url");
   const passwordHash = await hashPassword(password);
   const db = openDatabase(dbFile);
   try {
-    const existing = db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${EMAIL}`).get();
+    const existing = db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email}`).get();
     // mustChangePassword false: otherwise every page would redirect to /profile.
     if (existing) db.update(users).set({ passwordHash, role, isActive: true, mustChangePassword: false }).where(eq(users.id, existing.id)).run();
-    else db.insert(users).values({ email: EMAIL, name: "Benchmark", role, passwordHash, mustChangePassword: false }).run();
+    const userId = existing?.id ?? db.insert(users).values({ email, name: `Benchmark ${role}`, role, passwordHash, mustChangePassword: false }).returning({ id: users.id }).get().id;
+    return { email, password, userId };
   } finally {
     db.$client.close();
   }
-  return { email: EMAIL, password };
+}
+
+// The worst case for "My quarter": a lead of every work group of the plan,
+// with the plan's group-less actions assigned to them, so the page lists all
+// of the plan's live actions (200 on the scale data set).
+export function makeLeadOfWholePlan(dbFile: string, userId: number, planId: number): number {
+  const db = openDatabase(dbFile);
+  try {
+    const sqlite = db.$client;
+    sqlite.prepare("insert or ignore into work_group_members (work_group_id, user_id, role) select id, ?, 'lead' from work_groups where plan_id = ?").run(userId, planId);
+    sqlite.prepare("update actions set lead_user_id = ? where plan_id = ? and work_group_id is null").run(userId, planId);
+    return (sqlite.prepare("select count(*) n from actions where plan_id = ? and retired_at is null").get(planId) as { n: number }).n;
+  } finally {
+    db.$client.close();
+  }
 }
 
 const cookiePairs = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";", 1)[0]!);

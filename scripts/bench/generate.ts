@@ -15,7 +15,9 @@ export const SCALE = { plans: 50, actionsPerPlan: 200, progressUpdates: 100_000,
 const CLUSTERS = 5;
 const COMPONENTS = 3;
 const DIRECT = 4; // actions on each cluster itself; the rest sit in its components
-const PERIODS = 8;
+// Five years of quarters; each action has one update in every other quarter,
+// ending in the current one (one update per action and period, as in the app).
+const PERIODS = 20;
 
 // mulberry32: tiny seeded PRNG so every run benchmarks the same data.
 function prng(seed: number) {
@@ -213,7 +215,7 @@ export function generateScaleData(file: string): GenerateSummary {
         const last = k === perAction - 1;
         insert.run({
           actionId: a.id,
-          periodId: periods[Math.min(periods.length - 1, Math.floor((k * periods.length) / perAction))]!,
+          periodId: periods[Math.max(0, periods.length - 1 - (perAction - 1 - k) * 2)]!,
           // The newest update agrees with the action's current status and percent.
           status: last ? a.status : r.pick(ACTION_STATUSES),
           percent: Math.round((a.pct * (k + 1)) / perAction),

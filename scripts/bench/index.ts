@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { assertScale, generateScaleData, type GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, measureFirstLoadJs } from "./js-size";
-import { benchRole, ensureBenchUser, signIn } from "./auth";
+import { benchRole, ensureBenchUser, makeLeadOfWholePlan, signIn } from "./auth";
 import { DISTORTION, waitForQuiet } from "./cpu";
 import { loadOptionsFromEnv, loadPage, warm, type LoadOptions, type LoadResult, type Target } from "./load";
-import { FLOOR, pickPages, type Page } from "./pages";
+import { FLOOR, pickPlanAndPages, type Page } from "./pages";
 import { pct, printDataset, printJs, type DatasetReport, type JsRow, type Row } from "./report";
 import { buildId, startServer, stopAllServers, waitForStableBuild } from "./server";
 
@@ -62,14 +62,24 @@ async function benchDataset(name: string, dataDir: string, goal: string, check: 
   console.log(`\n[${name}] server ${server.url} (build ${build}) ready in ${serverStartMs} ms; load average ${loadAvgBefore.map((x) => x.toFixed(2)).join(" ")}`);
   try {
     const dbFile = path.join(dataDir, "tracker.db");
-    const pages = pickPages(dbFile);
+    const { planId, pages } = pickPlanAndPages(dbFile);
     const role = benchRole();
     const { email, password } = await ensureBenchUser(dbFile, role);
     // The floor is requested signed in too, so it carries the same session cost as the pages.
     const target: Target = { baseUrl: server.url, cookie: await signIn(server.url, email, password), serverGroup: server.pid };
     console.log(`  signed in as ${email} (${role})`);
+    // Pages a viewer cannot see are requested as a lead of the whole plan, or as staff.
+    const lead = await ensureBenchUser(dbFile, "lead", "bench-lead@bench.invalid");
+    const leadActions = makeLeadOfWholePlan(dbFile, lead.userId, planId);
+    const admin = await ensureBenchUser(dbFile, "admin", "bench-admin@bench.invalid");
+    const targets: Record<NonNullable<Page["as"]>, Target> = {
+      lead: { ...target, cookie: await signIn(server.url, lead.email, lead.password) },
+      admin: { ...target, cookie: await signIn(server.url, admin.email, admin.password) },
+    };
+    const targetFor = (p: Page) => (p.as ? targets[p.as] : target);
+    console.log(`  "my quarter" is requested as a lead of ${leadActions} actions; tracker and review as staff`);
     const measure = async (p: Page) => {
-      const r = await loadPage(target, p.label, p.path, opts);
+      const r = await loadPage(targetFor(p), p.label, p.path, opts);
       if (buildId(ROOT) !== build) throw new BuildChanged(`.next changed during the ${name} run (now ${buildId(ROOT) ?? "no build"})`);
       return r;
     };
@@ -91,7 +101,7 @@ async function benchDataset(name: string, dataDir: string, goal: string, check: 
     // compilation and cold caches stay out of the measured runs. The server
     // still speeds up for minutes (V8 tiering): the first floor run is
     // typically 15-30% below the last, hence the mean of both.
-    for (const p of [FLOOR, ...pages]) await warm(target, p.path, opts);
+    for (const p of [FLOOR, ...pages]) await warm(targetFor(p), p.path, opts);
     const results = [await run(FLOOR)];
     for (const p of pages) results.push(await run(p));
     results.push(await run(FLOOR));
@@ -110,7 +120,7 @@ async function benchDataset(name: string, dataDir: string, goal: string, check: 
       if (verdict === "UNRELIABLE") why.unshift(`other processes took ${pct(busy)} of the CPUs; would ${miss ? "FAIL" : "PASS"}`);
       return { ...r, ratio, verdict, pass: verdict === "PASS", why };
     });
-    const js = name === "SJV" ? await measureJs(target, pages) : [];
+    const js = name === "SJV" ? await measureJs(target, pages.filter((p) => !p.as)) : [];
     const broken = rows.some((r) => failures(r).length) || js.some((s) => s.error);
     const report: DatasetReport = { name, target: goal, buildId: build, generation, serverStartMs, loadAvgBefore, floorRps, rows };
     // A 500 is only diagnosable with the server's own output.

@@ -1,12 +1,13 @@
 import Database from "better-sqlite3";
 
-export type Page = { label: string; path: string };
+// `as` names the account the page is requested as, when a viewer cannot see it.
+export type Page = { label: string; path: string; as?: "lead" | "admin" };
 
 export const FLOOR: Page = { label: "floor (/status)", path: "/status" };
 
 // Real ids, slugs and keys from the database the server is using, so every
 // URL hits an existing record (a 404 would be measured as a fast page).
-export function pickPages(dbFile: string): Page[] {
+export function pickPlanAndPages(dbFile: string): { planId: number; pages: Page[] } {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T | undefined;
@@ -32,7 +33,7 @@ export function pickPages(dbFile: string): Page[] {
       ) ?? "workforce";
     if (!cluster || !action || !org) throw new Error(`Incomplete data in ${dbFile}: cluster=${cluster?.key} action=${action?.id} org=${org?.slug}`);
     const p = `/plans/${plan.slug}`;
-    return [
+    return { planId: plan.id, pages: [
       { label: "plans", path: "/plans" },
       { label: "plan dashboard", path: p },
       { label: "actions", path: `${p}/actions` },
@@ -43,7 +44,11 @@ export function pickPages(dbFile: string): Page[] {
       { label: "organizations", path: "/organizations" },
       { label: "organization detail", path: `/organizations/${org.slug}` },
       { label: "export (JSON API)", path: `/api/plans/${plan.slug}/export` },
-    ];
+      // The quarterly loop: a lead of every work group of the plan (all its actions), and staff.
+      { label: "my quarter", path: "/my-quarter", as: "lead" },
+      { label: "tracker", path: `${p}/tracker`, as: "admin" },
+      { label: "review queue", path: `${p}/review`, as: "admin" },
+    ] };
   } finally {
     db.close();
   }

@@ -29,7 +29,7 @@ describe("composeReminder", () => {
   });
 
   it("speaks of one action in the singular, and of tomorrow and today", () => {
-    const one = composeReminder({ ...base, actions: [base.actions[0]], daysLeft: 1 });
+    const one = composeReminder({ ...base, actions: [base.actions[0]!], daysLeft: 1 });
     expect(one.subject).toBe("2026 Q4: 1 progress update due Friday, January 15, 2027");
     expect(one.text).toContain("are due tomorrow, on");
     expect(one.text).toContain("This action has no submitted update");
@@ -37,7 +37,7 @@ describe("composeReminder", () => {
   });
 
   it("lists nothing it was not given", () => {
-    const { text } = composeReminder({ ...base, actions: [base.actions[1]] });
+    const { text } = composeReminder({ ...base, actions: [base.actions[1]!] });
     expect(text).not.toContain("EN-1");
     expect(text).not.toContain("EN-3");
     expect(text.match(/^- /gm)).toHaveLength(1);

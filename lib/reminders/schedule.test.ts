@@ -46,9 +46,10 @@ describe("startReminderSchedule", () => {
 
   it("does not start a second timer, and is off with REMINDERS=off", async () => {
     const run = vi.fn(async () => emptyRun);
-    handle = startReminderSchedule({ run, firstDelayMs: 10 });
-    expect(startReminderSchedule({ run, firstDelayMs: 10 })).toBe(handle);
-    handle.stop();
+    const first = startReminderSchedule({ run, firstDelayMs: 10 });
+    handle = first;
+    expect(startReminderSchedule({ run, firstDelayMs: 10 })).toBe(first);
+    first!.stop();
     handle = null;
     vi.stubEnv("REMINDERS", "off");
     expect(startReminderSchedule({ run, firstDelayMs: 10 })).toBeNull();

@@ -77,7 +77,7 @@ describe("reminder selection", () => {
     // Viewers in the group, deactivated members and admins outside it get nothing.
     for (const id of [w.people.viewer, w.people.inactive, w.people.admin]) expect(byUser(id)).toEqual([]);
 
-    const [mail] = byUser(w.people.lead);
+    const mail = byUser(w.people.lead)[0]!;
     expect(mail).toMatchObject({ kind: "reminder", dedupeKey: `reminder:${w.period.id}:${w.people.lead}`, toEmail: "lena@example.org", state: "kept", sentAt: null });
     expect(mail.subject).toBe("2026 Q4: 3 progress updates due Friday, January 15, 2027");
     expect(mail.bodyText).toContain(`REM-2: Title of REM-2 (draft saved, not submitted yet)\n  http://localhost:3000/actions/${w.ids.draft}`);
@@ -117,7 +117,7 @@ describe("reminder selection", () => {
     world();
     const run = await runReminders(system, { today: DEADLINE });
     expect(run.queued).toHaveLength(3);
-    expect(sent()[0].bodyText).toContain("are due today, on Friday, January 15, 2027 (2027-01-15)");
+    expect(sent()[0]!.bodyText).toContain("are due today, on Friday, January 15, 2027 (2027-01-15)");
   });
 
   it("never sends the same reminder twice, even when runs overlap", async () => {
@@ -155,8 +155,8 @@ describe("delivery", () => {
     expect(spy).toHaveBeenCalledTimes(3);
     expect(run).toMatchObject({ sent: 2, failed: 1, kept: 0 });
     expect(byUser(w.people.contributor)[0]).toMatchObject({ state: "failed", error: "550 mailbox unavailable", sentAt: null });
-    expect(byUser(w.people.lead)[0].state).toBe("sent");
-    expect(byUser(w.people.lead)[0].sentAt).toMatch(/^\d{4}-/);
+    expect(byUser(w.people.lead)[0]!.state).toBe("sent");
+    expect(byUser(w.people.lead)[0]!.sentAt).toMatch(/^\d{4}-/);
   });
 });
 

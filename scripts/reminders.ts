@@ -1,4 +1,3 @@
-import { prepareDatabase } from "@/db/startup";
 import { systemActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { describeRun, runReminders } from "@/lib/reminders/service";
@@ -18,7 +17,6 @@ runCli(async () => {
   }
   const i = args.indexOf("--today");
   if (args.length > 0 && (i < 0 || args.length !== 2)) throw new AppError("INVALID_INPUT", USAGE);
-  await prepareDatabase(() => {});
   const run = await runReminders(systemActor("cli"), { today: i >= 0 ? args[i + 1] : undefined });
   console.log(describeRun(run));
   for (const q of run.queued) console.log(`  ${q.email}  ${q.periodLabel}: ${q.actionCodes.join(", ")}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import ical from "ical-generator";
 import { getDb } from "@/db";
 import { actions, plans, reportingPeriods, users, workGroupMembers, workGroups } from "@/db/schema";
@@ -39,7 +39,7 @@ export function listDeadlinesFor(user: { id: number; role: string }): Deadline[]
     .where(and(eq(workGroupMembers.userId, user.id), isNull(workGroups.retiredAt)));
   const viaActions = db.select({ planId: actions.planId }).from(actions).where(and(eq(actions.leadUserId, user.id), isNull(actions.retiredAt)));
   return rows
-    .where(or(inArray(reportingPeriods.planId, viaGroups), inArray(reportingPeriods.planId, viaActions)) ?? sql`0`)
+    .where(or(inArray(reportingPeriods.planId, viaGroups), inArray(reportingPeriods.planId, viaActions)))
     .orderBy(asc(reportingPeriods.deadline), asc(reportingPeriods.id))
     .all();
 }

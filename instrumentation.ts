@@ -1,8 +1,11 @@
 // Next.js calls register() once when the server starts: migrate and seed
-// before the first request rather than inside one.
+// before the first request rather than inside one, then start the hourly
+// reminder job (lib/reminders/schedule.ts; REMINDERS=off turns it off).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { prepareDatabase } = await import("./db/startup");
     await prepareDatabase();
+    const { startReminderSchedule } = await import("./lib/reminders/schedule");
+    startReminderSchedule();
   }
 }

@@ -2,7 +2,8 @@ import { NextResponse, type NextRequest } from "next/server";
 
 // Convenience only, never the security boundary: anonymous visitors are sent
 // to the sign-in page before rendering. Every page and service checks again.
-const PUBLIC_PREFIXES = ["/login", "/invite/", "/reset/", "/api/auth/", "/status", "/_next/", "/favicon"];
+// Calendar feeds carry their own secret token (calendar apps cannot sign in).
+const PUBLIC_PREFIXES = ["/login", "/invite/", "/reset/", "/api/auth/", "/status", "/calendar/", "/_next/", "/favicon"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
 export function proxy(request: NextRequest) {

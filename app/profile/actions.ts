@@ -7,6 +7,7 @@ import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/session";
 import { formAction, formDataToObject, toFormState, type FormState } from "@/lib/forms/form-action";
 import { changePassword, signOutEverywhere, updateProfile } from "@/lib/users/service";
+import { createCalendarLink, removeCalendarLink } from "@/lib/calendar/service";
 
 export const updateProfileAction = formAction(async (input, actor) => {
   updateProfile(actor, input);
@@ -43,3 +44,16 @@ export async function startSsoLinkAction(): Promise<{ ok: boolean }> {
   store.set(LINK_COOKIE, signLinkIntent(actor.userId), { httpOnly: true, sameSite: "lax", secure: process.env.NEXTAUTH_URL?.startsWith("https://") ?? false, maxAge: 600, path: "/" });
   return { ok: true };
 }
+
+// Create, reset or turn off the secret calendar (ICS) link. The full URL goes
+// back to this form once; only its hash is kept.
+export const calendarLinkAction = formAction(async (input, actor) => {
+  if (input.intent === "remove") {
+    removeCalendarLink(actor);
+    revalidatePath("/profile");
+    return { ok: true, message: "Your calendar link is turned off; the old link no longer works." };
+  }
+  const { url, replaced } = createCalendarLink(actor);
+  revalidatePath("/profile");
+  return { ok: true, message: replaced ? "New calendar link created; the old one no longer works." : "Calendar link created.", result: { url } };
+});

@@ -4,7 +4,9 @@ import { requireUser } from "@/lib/auth/session";
 import { ROLE_LABELS } from "@/lib/format";
 import { SsoLinkButtons } from "@/components/auth/sso-buttons";
 import { enabledSsoProviders } from "@/lib/auth/sso";
-import { changePasswordAction, signOutEverywhereAction, startSsoLinkAction, updateProfileAction } from "./actions";
+import { CalendarLinkForm } from "@/components/calendar/calendar-link-form";
+import { hasCalendarLink } from "@/lib/calendar/service";
+import { calendarLinkAction, changePasswordAction, signOutEverywhereAction, startSsoLinkAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your profile" };
 
@@ -42,6 +44,13 @@ export default async function ProfilePage() {
               <SsoLinkButtons providers={sso} start={startSsoLinkAction} />
             </section>
           )}
+          <section aria-labelledby="calendar-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="calendar-heading">Deadlines in your calendar</h2>
+            <p className="mb-4 text-sm text-slate-700">
+              A private link to a calendar feed of the reporting deadlines of the plans you work on. Anyone who has the link can see those deadlines, and nothing else.
+            </p>
+            <CalendarLinkForm action={calendarLinkAction} hasLink={hasCalendarLink(user.userId)} />
+          </section>
           <section aria-labelledby="sessions-heading" className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 id="sessions-heading">Sessions</h2>
             <p className="mb-4 text-sm text-slate-700">End your sessions in every browser, this one included.</p>

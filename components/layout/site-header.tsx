@@ -30,6 +30,9 @@ export async function SiteHeader() {
                     <Link href="/admin/users">People</Link>
                   </li>
                   <li>
+                    <Link href="/admin/outbox">Outbox</Link>
+                  </li>
+                  <li>
                     <Link href="/admin/audit">Audit log</Link>
                   </li>
                 </>

@@ -7,6 +7,8 @@ import { AppError } from "@/lib/errors";
 import { importPlan } from "@/lib/plans/import";
 import { sjvSap2006 } from "@/db/seed/sjv-plans";
 import { changeUserRole, createUser, inviteUser, issuePasswordReset, setMembership, setUserActive } from "@/lib/users/service";
+import { runReminders } from "@/lib/reminders/service";
+import { addComment } from "@/lib/comments/service";
 import { loadUserActor } from "./session";
 import { ANONYMOUS, type Actor } from "./actor";
 
@@ -64,6 +66,8 @@ const MUTATIONS: Mutation[] = [
   { name: "changeUserRole", allowed: adminOnly, run: (w, a) => changeUserRole(a, { userId: w.someoneId, role: "lead" }) },
   { name: "issuePasswordReset", allowed: adminOnly, run: (w, a) => issuePasswordReset(a, { userId: w.someoneId }) },
   { name: "importPlan", allowed: adminOnly, run: (_w, a, t) => importPlan(a, { document: sjvSap2006, slug: `copy-${t}` }) },
+  { name: "runReminders", allowed: adminOnly, run: (_w, a) => runReminders(a) },
+  { name: "addComment", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a, t) => addComment(a, { actionId: w.actions[t].id, body: "A question" }) },
 ];
 
 const ROLES: Role[] = ["admin", "lead", "contributor", "viewer", "anonymous"];

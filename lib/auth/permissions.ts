@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   "workgroup.members.manage",
   "user.manage",
   "outbox.read",
+  // Run the reminder job by hand (the schedule and the CLI run as the system).
+  "reminder.send",
   "audit.read",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,6 +9,7 @@ import { describeDiff, listEntityHistory } from "@/lib/audit/queries";
 import { requireReader } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { saveActionAction } from "./actions";
+import { Discussion } from "./discussion";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
 import { ActionUpdates } from "@/components/updates/action-updates";
 
@@ -108,6 +109,8 @@ export default async function ActionPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <Discussion actionId={action.id} user={user} />
 
       {canEdit && (
         <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">

@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { addComment, deleteComment, editComment } from "@/lib/comments/service";
+import { formAction } from "@/lib/forms/form-action";
+
+// Thin callers: the comment services validate, authorize and audit.
+export const addCommentAction = formAction(async (input, actor) => {
+  const comment = addComment(actor, input);
+  revalidatePath(`/actions/${comment.actionId}`);
+  return { ok: true, message: "Comment posted.", result: { id: String(comment.id) } };
+});
+
+export const editCommentAction = formAction(async (input, actor) => {
+  const comment = editComment(actor, input);
+  revalidatePath(`/actions/${comment.actionId}`);
+  return { ok: true, message: "Comment saved." };
+});
+
+export const deleteCommentAction = formAction(async (input, actor) => {
+  const comment = deleteComment(actor, input);
+  revalidatePath(`/actions/${comment.actionId}`);
+  return { ok: true, message: "Comment removed." };
+});

@@ -10,6 +10,11 @@ import { requireReader } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { saveActionAction } from "./actions";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
+import { AttachmentForm } from "@/components/updates/attachment-form";
+import { AttachmentList } from "@/components/updates/attachment-list";
+import { canAttach } from "@/lib/attachments/rules";
+import { listActionUpdates } from "@/lib/updates/queries";
+import { addAttachmentsAction, removeAttachmentAction } from "./attachment-actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -30,6 +35,7 @@ export default async function ActionPage({ params }: Props) {
   const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions, user } = await load((await params).id);
   const canEdit = can(user, "action.update", { workGroupId: action.workGroupId }) && !action.retiredAt;
   const history = listEntityHistory(user, "action", action.id);
+  const updates = listActionUpdates(action.id);
   const base = `/plans/${planSlug}`;
   return (
     <article className="space-y-6">
@@ -118,6 +124,30 @@ export default async function ActionPage({ params }: Props) {
           </div>
         </section>
       )}
+
+      {/* Files of this action's updates. Self-contained for now: the update
+          timeline takes over AttachmentList and AttachmentForm per update. */}
+      <section aria-labelledby="files-heading">
+        <h2 id="files-heading">Files</h2>
+        {updates.length === 0 ? (
+          <p className="mt-2 text-slate-700">No progress updates yet, so no files.</p>
+        ) : (
+          <ul className="mt-2 space-y-3">
+            {updates.map(({ update, periodLabel, periodStatus, attachments }) => {
+              const editable = canAttach(user, { actionCode: action.code, workGroupId: action.workGroupId, leadUserId: action.leadUserId, retiredAt: action.retiredAt, periodLabel, periodStatus });
+              return (
+                <li key={update.id} className="rounded border border-slate-200 bg-white p-3">
+                  <h3 className="text-base font-semibold">{periodLabel ?? "Update"} update</h3>
+                  <div className="mt-2 space-y-3">
+                    <AttachmentList files={attachments} removeAction={editable ? removeAttachmentAction : undefined} />
+                    {editable && <AttachmentForm action={addAttachmentsAction} updateId={update.id} attachedCount={attachments.length} />}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -54,9 +54,9 @@ test.describe("attachments on progress updates", () => {
     await expectNoA11yViolations(page);
 
     const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-    await files.getByLabel("Attach files").setInputFiles({ name: "Site visits Q4.pdf", mimeType: "application/pdf", buffer: content });
+    await files.getByLabel("Files to attach").setInputFiles({ name: "Site visits Q4.pdf", mimeType: "application/pdf", buffer: content });
     await files.getByRole("button", { name: "Attach files" }).click();
-    await expect(files.getByRole("status")).toHaveText("Attached 1 file.");
+    await expect(files.getByRole("status").filter({ hasText: "Attached" })).toHaveText("Attached 1 file.");
     const link = files.getByRole("link", { name: "Site visits Q4.pdf" });
     await expect(link).toBeVisible();
     await expect(files.getByText(`(PDF, ${content.length} bytes)`)).toBeVisible();
@@ -86,13 +86,20 @@ test.describe("attachments on progress updates", () => {
     await viewerPage.goto(`/actions/${action.id}`);
     const viewerFiles = viewerPage.getByRole("region", { name: "Files" });
     await expect(viewerFiles.getByRole("link", { name: "Site visits Q4.pdf" })).toBeVisible();
-    await expect(viewerFiles.getByLabel("Attach files")).toHaveCount(0);
+    await expect(viewerFiles.getByLabel("Files to attach")).toHaveCount(0);
     await expect(viewerFiles.getByRole("button", { name: /Remove/ })).toHaveCount(0);
     expect((await viewerPage.request.get(href)).status()).toBe(200);
 
-    // The same upload, posted again by the viewer, attaches nothing.
+    // The same server action, posted by the viewer without the UI, attaches
+    // nothing. Chromium does not expose a file upload's body for replay, so the
+    // request is rebuilt as React encodes (previous state, form): the form's
+    // fields first, then the arguments that point at them.
     const upload = await posted;
-    const replay = await viewerPage.request.post(upload.url(), { headers: { "content-type": upload.headers()["content-type"]!, "next-action": upload.headers()["next-action"]!, accept: "text/x-component", origin: baseURL! }, data: upload.postDataBuffer()!, maxRedirects: 0 });
+    const replayed = new FormData();
+    replayed.append("_1_updateId", await files.locator('input[name="updateId"]').inputValue());
+    replayed.append("_1_attachments", new File([new Uint8Array(content)], "replayed.pdf", { type: "application/pdf" }));
+    replayed.append("0", JSON.stringify([null, "$K1"]));
+    const replay = await viewerPage.request.post(upload.url(), { headers: { "next-action": upload.headers()["next-action"]!, accept: "text/x-component", origin: baseURL! }, multipart: replayed, maxRedirects: 0 });
     expect(await replay.text()).toContain("You do not have permission");
     expect(filesOf(action.id, periodId)).toHaveLength(1);
     await viewer.close();
@@ -122,20 +129,35 @@ test.describe("attachments on progress updates", () => {
     expect((await page.request.get(href)).status()).toBe(404);
   });
 
-  test("an HTML file named .pdf is refused next to the field, and nothing is stored", async ({ page }) => {
+  test("an HTML file named .pdf is refused next to the field, nothing is stored; the 10 MB limit holds end to end", async ({ page }) => {
     const { actions, periodId } = await setUp();
     const action = actions[1]!;
     const files = await openAsLead(page, action.id);
-    const input = files.getByLabel("Attach files");
+    const input = files.getByLabel("Files to attach");
     await expect(input).toHaveAccessibleDescription(/PDF, Word \(\.docx\), Excel \(\.xlsx\), PNG or JPEG; up to 5 files per update, 10 MB each\./);
     await input.setInputFiles({ name: "minutes.pdf", mimeType: "application/pdf", buffer: sampleHtml() });
     await files.getByRole("button", { name: "Attach files" }).click();
     const message = "“minutes.pdf” is not a real PDF: its content does not match its .pdf extension. Save it again as a PDF and retry.";
     await expect(files.getByRole("status")).toHaveText(message);
-    await expect(files.getByLabel("Attach files")).toHaveAccessibleDescription(new RegExp(message.replace(/[.()]/g, "\\$&")));
-    await expect(files.getByLabel("Attach files")).toHaveAttribute("aria-invalid", "true");
+    await expect(files.getByLabel("Files to attach")).toHaveAccessibleDescription(new RegExp(message.replace(/[.()]/g, "\\$&")));
+    await expect(files.getByLabel("Files to attach")).toHaveAttribute("aria-invalid", "true");
     await expect(files.getByText("No files attached.")).toBeVisible();
     expect(filesOf(action.id, periodId)).toEqual([]);
     await expectNoA11yViolations(page);
+
+    // One byte over the limit is stopped in the browser, before any upload.
+    const big = Buffer.alloc(10 * 1024 * 1024 + 1);
+    samplePdf().copy(big);
+    await files.getByLabel("Files to attach").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big });
+    await expect(files.getByLabel("Files to attach")).toHaveAccessibleDescription(/“scan\.pdf” is too large \(10\.0 MB\): files may be at most 10 MB\./);
+    await files.getByRole("button", { name: "Attach files" }).click();
+    expect(filesOf(action.id, periodId)).toEqual([]);
+
+    // Exactly 10 MB goes all the way through the server's body limits.
+    await files.getByLabel("Files to attach").setInputFiles({ name: "scan.pdf", mimeType: "application/pdf", buffer: big.subarray(0, 10 * 1024 * 1024) });
+    await files.getByRole("button", { name: "Attach files" }).click();
+    await expect(files.getByRole("link", { name: "scan.pdf" })).toBeVisible();
+    await expect(files.getByText("(PDF, 10.0 MB)")).toBeVisible();
+    expect(filesOf(action.id, periodId).map((f) => f.fileName)).toEqual(["scan.pdf"]);
   });
 });

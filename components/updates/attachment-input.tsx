@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { fieldError, inputClass } from "@/components/forms/fields";
-import { ALLOWED_TYPES_TEXT, ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS_HINT, ATTACHMENT_TYPES, formatFileSize, MAX_ATTACHMENT_BYTES } from "@/lib/attachments/schema";
+import { ALLOWED_TYPES_TEXT, ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS_HINT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, tooLargeMessage } from "@/lib/attachments/schema";
 import type { FormState } from "@/lib/forms/form-action";
 
 // Problems the browser can see before uploading anything: too many files, too
@@ -14,14 +14,14 @@ function earlyProblem(files: FileList, remaining: number): string | null {
     const ext = file.name.includes(".") ? file.name.slice(file.name.lastIndexOf(".") + 1).toLowerCase() : "";
     if (!Object.hasOwn(ATTACHMENT_TYPES, ext)) return `“${file.name}” is not an allowed type: attach ${ALLOWED_TYPES_TEXT} files.`;
     if (file.size === 0) return `“${file.name}” is empty.`;
-    if (file.size > MAX_ATTACHMENT_BYTES) return `“${file.name}” is ${formatFileSize(file.size)}; files may be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)}.`;
+    if (file.size > MAX_ATTACHMENT_BYTES) return tooLargeMessage(`“${file.name}”`, file.size);
   }
   return null;
 }
 
 // The file field of a progress update's form: name "attachments", several
 // files at once. Its value goes to addAttachments() as form.getAll("attachments").
-export function AttachmentInput({ state, remaining, label = "Attach files" }: { state: FormState; remaining: number; label?: string }) {
+export function AttachmentInput({ state, remaining, label = "Files to attach" }: { state: FormState; remaining: number; label?: string }) {
   const id = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const error = problem ?? fieldError(state, "attachments");

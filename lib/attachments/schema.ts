@@ -4,6 +4,7 @@ import { z } from "zod";
 // by the upload input (hint, accept list, early checks in the browser) and the
 // service, which checks everything again on the server.
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENT_SIZE_TEXT = "10 MB";
 export const MAX_ATTACHMENTS_PER_UPDATE = 5;
 export const MAX_FILE_NAME_LENGTH = 200;
 
@@ -27,7 +28,11 @@ export const ATTACHMENT_TYPES: Readonly<Record<string, AttachmentType>> = { pdf:
 export const ATTACHMENT_ACCEPT = [...Object.keys(ATTACHMENT_TYPES).map((ext) => `.${ext}`), ...new Set(Object.values(ATTACHMENT_TYPES).map((t) => t.contentType))].join(",");
 
 export const ALLOWED_TYPES_TEXT = "PDF, Word (.docx), Excel (.xlsx), PNG or JPEG";
-export const ATTACHMENT_LIMITS_HINT = `${ALLOWED_TYPES_TEXT}; up to ${MAX_ATTACHMENTS_PER_UPDATE} files per update, ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB each.`;
+export const ATTACHMENT_LIMITS_HINT = `${ALLOWED_TYPES_TEXT}; up to ${MAX_ATTACHMENTS_PER_UPDATE} files per update, ${MAX_ATTACHMENT_SIZE_TEXT} each.`;
+
+export function tooLargeMessage(shownName: string, sizeBytes: number): string {
+  return `${shownName} is too large (${formatFileSize(sizeBytes)}): files may be at most ${MAX_ATTACHMENT_SIZE_TEXT}.`;
+}
 
 // Files arrive as FormData entries (form.getAll("attachments")); validateUploads()
 // checks the entries themselves, their number included.

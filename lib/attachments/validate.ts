@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
-import { ALLOWED_TYPES_TEXT, ATTACHMENT_TYPES, formatFileSize, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE, MAX_FILE_NAME_LENGTH } from "./schema";
+import { ALLOWED_TYPES_TEXT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE, MAX_FILE_NAME_LENGTH, tooLargeMessage } from "./schema";
 
 // A file that passed every check, read into memory (at most 10 MB).
 export interface ValidUpload {
@@ -60,7 +60,7 @@ export async function validateUpload(file: File): Promise<ValidUpload> {
   const fileName = sanitiseFileName(file.name);
   const shown = `“${fileName || "The file"}”`;
   if (file.size === 0) throw refuse(`${shown} is empty.`);
-  if (file.size > MAX_ATTACHMENT_BYTES) throw refuse(`${shown} is ${formatFileSize(file.size)}; files may be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)}.`);
+  if (file.size > MAX_ATTACHMENT_BYTES) throw refuse(tooLargeMessage(shown, file.size));
   const extension = extensionOf(fileName);
   // hasOwn: "x.__proto__" or "x.constructor" must not find a prototype member.
   const type = Object.hasOwn(ATTACHMENT_TYPES, extension) ? ATTACHMENT_TYPES[extension] : undefined;
@@ -68,7 +68,7 @@ export async function validateUpload(file: File): Promise<ValidUpload> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   // The browser may report a different size than it sends; trust the bytes.
   if (bytes.byteLength === 0) throw refuse(`${shown} is empty.`);
-  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw refuse(`${shown} is ${formatFileSize(bytes.byteLength)}; files may be at most ${formatFileSize(MAX_ATTACHMENT_BYTES)}.`);
+  if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw refuse(tooLargeMessage(shown, bytes.byteLength));
   const detected = await fileTypeFromBuffer(bytes).catch(() => undefined);
   if (!detected || !type.detected.includes(detected.ext)) {
     throw refuse(`${shown} is not a real ${type.label}: its content does not match its .${extension} extension. Save it again as a ${type.label} and retry.`);

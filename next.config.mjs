@@ -4,8 +4,16 @@ const nextConfig = {
   // instead of letting the bundler try to inline it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    // A progress update takes up to 5 attachments of 10 MB each
+    // (lib/attachments/schema.ts) plus its text. Both limits apply: the
+    // proxy would otherwise cut the body short at 10 MB before the server
+    // action sees it.
+    serverActions: { bodySizeLimit: "52mb" },
+    proxyClientMaxBodySize: "52mb",
+  },
   async headers() {
     return [
       {

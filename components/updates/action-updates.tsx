@@ -5,6 +5,11 @@ import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentPeriod, listPeriods } from "@/lib/periods/queries";
 import { getUpdateFor, listActionUpdates, linksToText } from "@/lib/updates/queries";
+import { addAttachmentsAction, removeAttachmentAction } from "@/app/actions/[id]/attachment-actions";
+import { canAttach } from "@/lib/attachments/rules";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
+import { AttachmentForm } from "./attachment-form";
+import { AttachmentList } from "./attachment-list";
 import { UpdateForm } from "./update-form";
 import { UpdateTimeline } from "./update-timeline";
 
@@ -54,6 +59,7 @@ export function ActionUpdates({ user, action, requestedPeriod }: { user: UserAct
                 </p>
               )}
               <UpdateForm
+                attachmentsRemaining={MAX_ATTACHMENTS_PER_UPDATE - (existing ? (entries.find((e) => e.update.id === existing.id)?.attachments.length ?? 0) : 0)}
                 action={saveUpdateAction}
                 actionId={action.id}
                 periodId={period.id}
@@ -75,7 +81,23 @@ export function ActionUpdates({ user, action, requestedPeriod }: { user: UserAct
       )}
       <div>
         <h3 className="sr-only">Timeline</h3>
-        <UpdateTimeline entries={entries} reviewAction={can(user, "update.review") ? reviewUpdateAction : undefined} />
+        <UpdateTimeline
+          entries={entries}
+          reviewAction={can(user, "update.review") ? reviewUpdateAction : undefined}
+          attachments={(e) => {
+            const editable = canAttach(user, { actionCode: action.code, workGroupId: action.workGroupId, leadUserId: action.leadUserId, retiredAt: action.retiredAt, periodLabel: e.periodLabel, periodStatus: e.periodStatus });
+            if (!editable && e.attachments.length === 0) return null;
+            return (
+              <section aria-labelledby={`files-${e.update.id}`} className="mt-3 space-y-2 border-t border-slate-200 pt-3">
+                <h4 id={`files-${e.update.id}`} className="text-sm font-semibold">
+                  Files
+                </h4>
+                <AttachmentList files={e.attachments} removeAction={editable ? removeAttachmentAction : undefined} />
+                {editable && <AttachmentForm action={addAttachmentsAction} updateId={e.update.id} attachedCount={e.attachments.length} />}
+              </section>
+            );
+          }}
+        />
       </div>
     </section>
   );

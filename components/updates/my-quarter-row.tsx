@@ -3,6 +3,7 @@ import { saveUpdateAction } from "@/app/updates/actions";
 import { Disclosure } from "@/components/ui/disclosure";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReportingPeriod } from "@/db/schema";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
 import { STATUS_LABELS } from "@/lib/format";
 import { linksToText, type MyQuarterRow } from "@/lib/updates/queries";
 import { ReviewStateBadge } from "./review-state-badge";
@@ -62,6 +63,7 @@ export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarte
             periodLabel={period.label}
             idPrefix={`a${row.id}`}
             actionLabel={row.code}
+            attachmentsRemaining={MAX_ATTACHMENTS_PER_UPDATE - row.attachments.length}
             current={{
               id: u?.id ?? null,
               version: u?.version ?? 0,

@@ -5,6 +5,7 @@ import { FormMessage, SelectField, TextAreaField, TextField, formKey } from "@/c
 import { ACTION_STATUSES, type ActionStatus } from "@/db/schema/enums";
 import type { FormState } from "@/lib/forms/form-action";
 import { STATUS_LABELS } from "@/lib/format";
+import { AttachmentInput } from "./attachment-input";
 
 type Action = (state: FormState, form: FormData) => Promise<FormState>;
 
@@ -30,7 +31,7 @@ export function UpdateForm({
   current,
   idPrefix,
   actionLabel,
-  children,
+  attachmentsRemaining,
 }: {
   action: Action;
   actionId: number;
@@ -40,8 +41,8 @@ export function UpdateForm({
   idPrefix: string;
   // Names the action in button labels when many forms share a page.
   actionLabel?: string;
-  // Extra fields, such as the attachment input.
-  children?: React.ReactNode;
+  // How many more files the update can take; omit to leave files out of the form.
+  attachmentsRemaining?: number;
 }) {
   const [state, submit, pending] = useActionState(action, null);
   const suffix = actionLabel ? <span className="sr-only"> for {actionLabel}</span> : null;
@@ -56,7 +57,7 @@ export function UpdateForm({
       </div>
       <TextAreaField idPrefix={idPrefix} label="What happened this period" name="narrative" state={state} defaultValue={current.narrative} hint="Markdown: **bold**, *italic*, lists with -, links as [text](https://…)." rows={4} />
       <TextAreaField idPrefix={idPrefix} label="Links (optional)" name="links" state={state} defaultValue={current.links} hint="One per line: https://… or Label | https://…" rows={2} />
-      {children}
+      {attachmentsRemaining !== undefined && attachmentsRemaining > 0 && <AttachmentInput state={state} remaining={attachmentsRemaining} label="Attach files (optional)" />}
       <FormMessage state={state} />
       <div className="flex flex-wrap gap-2">
         <button type="submit" name="intent" value="submit" disabled={pending} className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900 disabled:opacity-70">

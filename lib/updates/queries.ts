@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { aliasedTable, and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { actions, attachments, plans, progressUpdates, reportingPeriods, sections, users, workGroups, type ReportingPeriod } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
@@ -60,6 +60,10 @@ export function attachmentsFor(updateIds: number[]) {
     .all();
   for (const r of rows) map.set(r.updateId, [...(map.get(r.updateId) ?? []), r]);
   return map;
+}
+
+export function countAttachments(updateId: number): number {
+  return getDb().select({ n: count() }).from(attachments).where(eq(attachments.updateId, updateId)).get()?.n ?? 0;
 }
 
 // The update an action has for one period, if any.

@@ -110,6 +110,8 @@ export default async function ActionPage({ params, searchParams }: Props) {
         )}
       </section>
 
+      <ActionUpdates user={user} action={action} requestedPeriod={requestedPeriod} />
+
       <Discussion actionId={action.id} user={user} />
 
       {canEdit && (
@@ -124,7 +126,6 @@ export default async function ActionPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <ActionUpdates user={user} action={action} requestedPeriod={requestedPeriod} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -28,13 +28,24 @@ export function groupId(key: string): number {
 }
 
 // Creates (or returns) a ready-to-use account with PASSWORD.
+// Two tests (in two worker processes) may ask for the same account at once:
+// the loser of the race takes the winner's row.
 export async function ensureUser(email: string, name: string, role: UserRole, membership?: { group: string; role: "lead" | "member" }) {
   const db = getDb();
-  const existing = db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
+  const find = () => db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
+  const existing = find();
   if (existing) return existing.id;
-  const row = db.insert(users).values({ email, name, role, passwordHash: await hashPassword(PASSWORD) }).returning({ id: users.id }).get();
-  if (membership) db.insert(workGroupMembers).values({ workGroupId: groupId(membership.group), userId: row.id, role: membership.role }).run();
-  return row.id;
+  const passwordHash = await hashPassword(PASSWORD);
+  return db.transaction(
+    (tx) => {
+      const raced = tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get();
+      if (raced) return raced.id;
+      const row = tx.insert(users).values({ email, name, role, passwordHash }).returning({ id: users.id }).get();
+      if (membership) tx.insert(workGroupMembers).values({ workGroupId: groupId(membership.group), userId: row.id, role: membership.role }).run();
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export async function ensureAccount(name: AccountName) {

@@ -27,7 +27,7 @@ export function ensureCurrentPeriod(slug = "sjv-2012") {
       current = tx.insert(reportingPeriods).values({ planId: pid, ...CURRENT, status: "open", isCurrent: true }).returning().get();
     }
     return { current, previous: find(PREVIOUS.label)! };
-  });
+  }, { behavior: "immediate" });
 }
 
 // A work group of its own with `count` fresh actions, for one spec. The given
@@ -49,5 +49,5 @@ export function createGroupWithActions(key: string, count: number, opts: { leadU
     if (opts.leadUserId) join(opts.leadUserId, "lead");
     for (const id of opts.memberUserIds ?? []) join(id, "member");
     return { group, actions: made };
-  });
+  }, { behavior: "immediate" });
 }

@@ -9,7 +9,8 @@ import { formatCount } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-const ENTITIES = ["action", "plan", "user", "invitation", "work_group", "login"];
+// Every entityType a service records (grep recordAudit); the editing services add theirs.
+const ENTITIES = ["action", "progress_update", "attachment", "comment", "reporting_period", "plan", "section", "work_group", "organization", "target", "user", "invitation", "login", "outbox"];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: Props) {
             <option value="">Any</option>
             {ENTITIES.map((e) => (
               <option key={e} value={e}>
-                {e.replace("_", " ")}
+                {e.replaceAll("_", " ")}
               </option>
             ))}
           </select>
@@ -92,7 +93,7 @@ export default async function AuditPage({ searchParams }: Props) {
                   <td className="px-3 py-2">{r.actorLabel}</td>
                   <td className="px-3 py-2 font-mono text-xs">{r.action}</td>
                   <td className="px-3 py-2">
-                    {r.entityType === "action" && r.entityId ? <Link href={`/actions/${r.entityId}`}>action {r.entityId}</Link> : `${r.entityType.replace("_", " ")} ${r.entityId ?? ""}`}
+                    {r.entityType === "action" && r.entityId ? <Link href={`/actions/${r.entityId}`}>action {r.entityId}</Link> : `${r.entityType.replaceAll("_", " ")} ${r.entityId ?? ""}`}
                   </td>
                   <td className="px-3 py-2 text-xs">
                     <ul>

@@ -1,7 +1,9 @@
 import type { Browser, Page } from "@playwright/test";
-import { SIGNED_OUT, expect, expectNoA11yViolations, test, PLAN } from "./fixtures";
+import { SIGNED_OUT, expect, expectNoA11yViolations, test } from "./fixtures";
 import { authFile, ensureUser, signIn } from "./support/accounts";
-import { createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
+import { LOOP_PLAN, createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
+
+const PLAN = `/plans/${LOOP_PLAN.slug}`;
 
 // The quarterly loop in the browser: a lead completes "My quarter", staff
 // return and accept updates, and the tracker shows who is missing.
@@ -19,6 +21,8 @@ function card(page: Page, code: string) {
 
 test.describe("My quarter", () => {
   test("a lead completes the quarter for their work group: drafts, one submit, then submit all", async ({ browser }) => {
+    // Several people, pages and saves: allowed three times the usual time on a busy 2-core runner.
+    test.slow();
     ensureCurrentPeriod();
     const leadId = await ensureUser("myq.lead@example.org", "Mina Quarter", "lead");
     const { actions } = createGroupWithActions("myq-wg", 3, { leadUserId: leadId });
@@ -70,6 +74,8 @@ test.describe("My quarter", () => {
 
 test.describe("review", () => {
   test("staff return an update, the lead fixes and resubmits it, staff accept it and the action's status follows", async ({ browser }) => {
+    // Several people, pages and saves: allowed three times the usual time on a busy 2-core runner.
+    test.slow();
     ensureCurrentPeriod();
     const leadId = await ensureUser("review.lead@example.org", "Rey Viewless", "lead");
     const { actions } = createGroupWithActions("review-wg", 1, { leadUserId: leadId });
@@ -123,6 +129,8 @@ test.describe("submission tracker", () => {
   test.use({ storageState: authFile("admin") });
 
   test("shows each group's updated and missing actions for the current period, filterable", async ({ page }) => {
+    // Several people, pages and saves: allowed three times the usual time on a busy 2-core runner.
+    test.slow();
     ensureCurrentPeriod();
     const leadId = await ensureUser("tracker.lead@example.org", "Tracy Tracker", "lead");
     const { actions } = createGroupWithActions("tracker-wg", 2, { leadUserId: leadId });

@@ -3,7 +3,7 @@ import type { Request } from "@playwright/test";
 import { getDb } from "@/db";
 import { comments, outbox, plans, progressUpdates } from "@/db/schema";
 import { SIGNED_OUT, expect, expectNoA11yViolations, test } from "./fixtures";
-import { authFile, ensureUser } from "./support/accounts";
+import { authFile, ensureAccount, ensureUser } from "./support/accounts";
 import { createGroupWithActions, ensureCurrentPeriod, planId } from "./support/quarter";
 
 // Issue #4 items 6 and 7: the reminder for missing updates reaches the outbox
@@ -71,6 +71,8 @@ test.describe("calendar feed", () => {
 
   test("a secret link serves the person's deadlines; reset revokes the old one; unknown tokens are 404", async ({ page, playwright }) => {
     ensureCurrentPeriod();
+    // The deadlines are those of the plans the person works on.
+    createGroupWithActions("calendar-wg", 1, { memberUserIds: [await ensureAccount("contributor")] });
     await page.goto("/profile");
     const create = page.getByRole("button", { name: /^(Create|Reset) calendar link$/ });
     await create.click();

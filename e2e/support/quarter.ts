@@ -10,12 +10,26 @@ import { actions, plans, reportingPeriods, workGroupMembers, workGroups } from "
 export const CURRENT = { label: "2026 Q4", startDate: "2026-10-01", endDate: "2026-12-31", deadline: "2027-01-15" };
 export const PREVIOUS = { label: "2026 Q3", startDate: "2026-07-01", endDate: "2026-09-30", deadline: "2026-10-15" };
 
-export function planId(slug = "sjv-2012"): number {
-  return getDb().select({ id: plans.id }).from(plans).where(eq(plans.slug, slug)).get()!.id;
+// The quarterly-loop specs work in a plan of their own, so the SJV plan the
+// browse specs count (40 actions, 7 clusters…) stays exactly as seeded. It is
+// a draft, so it never becomes the plan the home page sends people to.
+export const LOOP_PLAN = { slug: "e2e-loop", title: "E2E quarterly loop plan" };
+
+export function planId(slug = LOOP_PLAN.slug): number {
+  const db = getDb();
+  const find = () => db.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug)).get()?.id;
+  const found = find();
+  if (found !== undefined || slug !== LOOP_PLAN.slug) return found!;
+  return db.transaction(
+    (tx) =>
+      tx.select({ id: plans.id }).from(plans).where(eq(plans.slug, slug)).get()?.id ??
+      tx.insert(plans).values({ slug, title: LOOP_PLAN.title, region: "Test region", status: "draft", periodStart: "2026-01-01", periodEnd: "2030-12-31" }).returning({ id: plans.id }).get().id,
+    { behavior: "immediate" },
+  );
 }
 
-// The open current period of the SJV plan, and a closed one before it. Idempotent.
-export function ensureCurrentPeriod(slug = "sjv-2012") {
+// The open current period of the loop plan, and a closed one before it. Idempotent.
+export function ensureCurrentPeriod(slug = LOOP_PLAN.slug) {
   const db = getDb();
   const pid = planId(slug);
   return db.transaction((tx) => {

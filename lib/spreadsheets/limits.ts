@@ -30,6 +30,7 @@ export const SPREADSHEET_LIMITS: SpreadsheetLimits = {
 // Excel's own limit on one cell's text.
 export const MAX_CELL_CHARS = 32_767;
 
+// Rounded up to a tenth, so a file just over a limit never reads as equal to it.
 export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
+  return `${Math.ceil((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

@@ -27,7 +27,6 @@ export function sheetSpec(kind: ImportKind) {
 
 // The uploaded name is shown back, never used as a path: keep it short and printable.
 function displayName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = name.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return base.slice(0, 200) || "upload";
 }

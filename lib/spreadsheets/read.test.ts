@@ -147,8 +147,12 @@ describe("reading XLSX", () => {
     let patched = 0;
     for (let i = 0; i + 30 < bytes.length; i++) {
       const sig = view.getUint32(i, true);
-      if (sig === 0x04034b50 && view.getUint32(i + 22, true) === realSize) (view.setUint32(i + 22, 1_000, true), patched++);
-      if (sig === 0x02014b50 && view.getUint32(i + 24, true) === realSize) (view.setUint32(i + 24, 1_000, true), patched++);
+      // The uncompressed size sits 22 bytes into a local header, 24 into a directory entry.
+      const at = sig === 0x04034b50 ? i + 22 : sig === 0x02014b50 ? i + 24 : -1;
+      if (at >= 0 && view.getUint32(at, true) === realSize) {
+        view.setUint32(at, 1_000, true);
+        patched++;
+      }
     }
     expect(patched).toBe(2);
     // What the workbook parser is handed holds only the declared 1,000 bytes...

@@ -42,7 +42,6 @@ export function toCsv(table: Table): string {
 
 // XML 1.0 cannot carry most control characters, even escaped; a cell holding
 // one would make the whole workbook unreadable.
-// eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 function xlsxCell(value: Cell): string | number | null {

@@ -4,8 +4,13 @@ const nextConfig = {
   // instead of letting the bundler try to inline it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
-  // forbidden() renders app/forbidden.tsx with a real 403 status.
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() renders app/forbidden.tsx with a real 403 status.
+    authInterrupts: true,
+    // Spreadsheet imports take files up to 5 MB (lib/spreadsheets/limits.ts)
+    // through a server action; the multipart envelope needs a little more.
+    serverActions: { bodySizeLimit: "6mb" },
+  },
   async headers() {
     return [
       {

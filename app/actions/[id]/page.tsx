@@ -5,6 +5,7 @@ import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { PercentBar } from "@/components/ui/status-bar";
 import { getActionDetail } from "@/lib/actions/queries";
 import { ActionEditForm } from "@/components/actions/action-edit-form";
+import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { describeDiff, listEntityHistory } from "@/lib/audit/queries";
 import { requireReader } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
@@ -118,6 +119,8 @@ export default async function ActionPage({ params }: Props) {
           </div>
         </section>
       )}
+
+      <DownloadLinks href={`/actions/${action.id}/updates/export`} what={`the progress updates of ${action.code}`} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

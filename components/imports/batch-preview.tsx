@@ -72,7 +72,7 @@ export function RowTable({ batch }: { batch: ImportBatchView }) {
                 <tr>
                   <th scope="col">Row</th>
                   <th scope="col">Code</th>
-                  <th scope="col">Would</th>
+                  <th scope="col">Importing would</th>
                   <th scope="col">Title</th>
                   <th scope="col">Text</th>
                 </tr>
@@ -95,7 +95,7 @@ export function RowTable({ batch }: { batch: ImportBatchView }) {
                 <tr>
                   <th scope="col">Row</th>
                   <th scope="col">Action</th>
-                  <th scope="col">Would</th>
+                  <th scope="col">Importing would</th>
                   <th scope="col">Status</th>
                   <th scope="col">Complete</th>
                   <th scope="col">Narrative</th>

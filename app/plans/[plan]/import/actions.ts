@@ -25,7 +25,10 @@ export async function previewImportAction(_state: FormState, form: FormData): Pr
     const result = await previewImport(await getCurrentActor(), values, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     batchId = result.batchId;
   } catch (error) {
-    return toFormState(error, values);
+    const state = toFormState(error, values);
+    // The reason is shown under the file field; the summary just points there.
+    if (state && !state.ok && state.fieldErrors?.file) return { ...state, message: "This file was not accepted: see why under the file field." };
+    return state;
   }
   redirect(`/plans/${encodeURIComponent(values.plan)}/import/${batchId}`);
 }

@@ -33,7 +33,7 @@ export default async function ImportPage({ params }: Props) {
       </header>
 
       <section aria-labelledby="upload-heading" className="space-y-3">
-        <h2 id="upload-heading">1. Upload a file</h2>
+        <h2 id="upload-heading">Upload a file</h2>
         <ImportUploadForm
           action={previewImportAction}
           plan={plan.slug}

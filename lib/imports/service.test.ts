@@ -306,7 +306,8 @@ describe("refusals of a whole file", () => {
   ];
 
   for (const [what, make, message, limits] of cases) {
-    it(`refuses ${what}, storing no batch`, async () => {
+    // Building a zip bomb takes seconds on a busy machine.
+    it(`refuses ${what}, storing no batch`, { timeout: 30_000 }, async () => {
       const { admin } = setup();
       const refused = await refusal(previewImport(admin, { plan: PLAN, kind: "actions" }, await make(), limits));
       expect(refused.code).toBe("INVALID_INPUT");
@@ -321,8 +322,8 @@ describe("who may import", () => {
   it("refuses anyone without plan.import before reading the file", async () => {
     const { admin } = setup();
     const lead = makeUser("lead");
-    // A zip bomb would be refused as one if it were read at all.
-    const refused = await refusal(previewImport(lead, { plan: PLAN, kind: "actions" }, zipBomb(60 * 1024 * 1024)));
+    // An empty file would be refused as one if it were read at all.
+    const refused = await refusal(previewImport(lead, { plan: PLAN, kind: "actions" }, csvFile("")));
     expect(refused.code).toBe("FORBIDDEN");
     expect((await refusal(previewImport({ kind: "anonymous" }, { plan: PLAN, kind: "actions" }, csvFile("Code\nEN-1\n")))).code).toBe("UNAUTHORIZED");
 

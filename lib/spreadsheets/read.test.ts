@@ -129,15 +129,15 @@ describe("reading XLSX", () => {
     expect(sheet.issues).toEqual([{ row: 2, column: "Title", reason: expect.stringMatching(/formula with no saved result/) }]);
   });
 
-  it("refuses a zip bomb by its declared size, before inflating it", async () => {
+  it("refuses a zip bomb by its declared size, before inflating it", { timeout: 30_000 }, async () => {
     expect(await refusal(zipBomb(60 * 1024 * 1024))).toMatch(/expands to 60.1 MB, more than the 50 MB.*zip bomb/);
   });
 
-  it("refuses an archive that expands too many times its size", async () => {
+  it("refuses an archive that expands too many times its size", { timeout: 30_000 }, async () => {
     expect(await refusal(zipBomb(20 * 1024 * 1024))).toMatch(/expands \d+ times its size.*zip bomb/);
   });
 
-  it("never inflates past the declared size when the directory understates it", async () => {
+  it("never inflates past the declared size when the directory understates it", { timeout: 30_000 }, async () => {
     // A real workbook whose sheet holds more rows than the limit allows...
     const rows = [["Code"], ...Array.from({ length: 6_000 }, (_, i) => [`EN-${i}`])];
     const { bytes } = await xlsxFile(rows, "liar.xlsx");

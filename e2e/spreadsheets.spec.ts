@@ -82,6 +82,10 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
   await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import from a spreadsheet" })).toBeVisible();
   await expectNoA11yViolations(page);
+  // A file over the limit is refused in the browser, before it is sent.
+  await page.getByLabel("Spreadsheet file").setInputFiles({ name: "huge.xlsx", mimeType: XLSX_TYPE, buffer: Buffer.alloc(6 * 1024 * 1024) });
+  await expect(page.getByText("The file is 6 MB; the limit is 5 MB.")).toBeVisible();
+  await expect(page.getByLabel("Spreadsheet file")).toHaveAttribute("aria-invalid", "true");
 
   await upload(
     [

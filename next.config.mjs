@@ -7,10 +7,10 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
-    // A progress update takes up to 5 attachments of 10 MB each
-    // (lib/attachments/schema.ts) plus its text. Both limits apply: the
-    // proxy would otherwise cut the body short at 10 MB before the server
-    // action sees it.
+    // The largest bodies are a progress update with up to 5 attachments of
+    // 10 MB each (lib/attachments/schema.ts) and spreadsheet imports of 5 MB
+    // (lib/spreadsheets/limits.ts). Both limits apply: the proxy would
+    // otherwise cut the body short at 10 MB before the server action sees it.
     serverActions: { bodySizeLimit: "52mb" },
     proxyClientMaxBodySize: "52mb",
   },

@@ -10,6 +10,7 @@ import { canAttach } from "@/lib/attachments/rules";
 import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
 import { AttachmentForm } from "./attachment-form";
 import { AttachmentList } from "./attachment-list";
+import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { UpdateForm } from "./update-form";
 import { UpdateTimeline } from "./update-timeline";
 
@@ -81,6 +82,7 @@ export function ActionUpdates({ user, action, requestedPeriod }: { user: UserAct
       )}
       <div>
         <h3 className="sr-only">Timeline</h3>
+        {entries.length > 0 && <DownloadLinks href={`/actions/${action.id}/updates/export`} what={`the progress updates of ${action.code}`} />}
         <UpdateTimeline
           entries={entries}
           reviewAction={can(user, "update.review") ? reviewUpdateAction : undefined}

@@ -4,7 +4,9 @@ import { actionChampions, actions, organizations, plans, sections, workGroups } 
 import { collectSubtree, listSections } from "@/lib/plans/queries";
 import { PAGE_SIZE, type ActionFilters } from "./filters";
 
-export function listActions(planId: number, filters: ActionFilters) {
+// The WHERE clause of the action list's filters: shared by the paged list and
+// the spreadsheet export, so a download holds exactly the rows the page shows.
+export function actionFilterCondition(planId: number, filters: Omit<ActionFilters, "page">) {
   const db = getDb();
   const where: SQL[] = [eq(actions.planId, planId), isNull(actions.retiredAt)];
 
@@ -37,7 +39,18 @@ export function listActions(planId: number, filters: ActionFilters) {
     );
   }
 
-  const condition = and(...where);
+  return and(...where);
+}
+
+// Plan order: sections in order (plan-level actions last), then the actions in each.
+// Callers join sections on actions.sectionId.
+export function actionListOrder() {
+  return [sql`${sections.position} is null`, asc(sections.position), asc(actions.position), asc(actions.id)];
+}
+
+export function listActions(planId: number, filters: ActionFilters) {
+  const db = getDb();
+  const condition = actionFilterCondition(planId, filters);
   const total = db.select({ n: sql<number>`count(*)` }).from(actions).where(condition).get()?.n ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(filters.page, pageCount);
@@ -58,7 +71,7 @@ export function listActions(planId: number, filters: ActionFilters) {
     .leftJoin(sections, eq(sections.id, actions.sectionId))
     .leftJoin(workGroups, eq(workGroups.id, actions.workGroupId))
     .where(condition)
-    .orderBy(sql`${sections.position} is null`, asc(sections.position), asc(actions.position), asc(actions.id))
+    .orderBy(...actionListOrder())
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all();

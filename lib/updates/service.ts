@@ -132,3 +132,38 @@ export function reviewUpdate(actor: Actor, input: unknown) {
     return updated;
   });
 }
+
+// Staff importing one quarter's reviewed figures from a spreadsheet
+// (lib/imports). The one update of the action for the period is created, or
+// replaced, as *accepted*: the figures were reviewed before they were typed
+// into the sheet. The audit entry keeps the replaced values, and the action
+// rolls up. It runs inside the import's single transaction (one file, all or
+// nothing), so it takes that transaction; `version` is the version of the
+// existing update the preview saw (0: none), so a change since is refused.
+export function writeImportedUpdate(tx: Tx, actor: Actor, input: unknown) {
+  authorize(actor, "plan.import");
+  const data = saveUpdateSchema.parse(input);
+  const action = loadAction(tx, data.actionId);
+  if (action.retiredAt) throw new AppError("CONFLICT", `Action ${action.code} is retired and takes no new updates.`);
+  const period = tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, data.periodId)).get();
+  if (!period || period.planId !== action.planId) throw new AppError("INVALID_INPUT", "Choose a reporting period of this action's plan.");
+  const existing = tx.select().from(progressUpdates).where(and(eq(progressUpdates.actionId, action.id), eq(progressUpdates.periodId, period.id))).get();
+  if ((existing?.version ?? 0) !== data.version) throw new AppError("CONFLICT", `The update of ${action.code} for ${period.label} changed after the import's preview; nothing was imported. Upload the file again.`);
+
+  const userId = actor.kind === "user" ? actor.userId : null;
+  const at = now();
+  const fields = { status: data.status, percentComplete: data.percentComplete, narrative: data.narrative, reviewState: "accepted" as const, reviewNote: null, reviewedById: userId, reviewedAt: at, lastEditedById: userId, updatedAt: at };
+  const row = existing
+    ? tx.update(progressUpdates).set({ ...fields, submittedAt: existing.submittedAt ?? at, version: existing.version + 1 }).where(eq(progressUpdates.id, existing.id)).returning().get()
+    : tx.insert(progressUpdates).values({ actionId: action.id, periodId: period.id, authorId: userId, submittedAt: at, ...fields }).returning().get();
+  recordAudit(tx, actor, {
+    // Closed periods take updates only from staff; say so in the trail.
+    action: period.status === "open" ? "update.import" : "update.import_closed_period",
+    entityType: "progress_update",
+    entityId: row.id,
+    before: existing ? { status: existing.status, percentComplete: existing.percentComplete, narrative: existing.narrative, reviewState: existing.reviewState } : undefined,
+    after: { action: action.code, period: period.label, status: row.status, percentComplete: row.percentComplete, narrative: row.narrative, reviewState: row.reviewState },
+  });
+  rollUpAction(tx, action.id);
+  return { row, replaced: existing ? existing.reviewState : null };
+}

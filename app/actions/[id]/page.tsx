@@ -126,7 +126,6 @@ export default async function ActionPage({ params, searchParams }: Props) {
         </section>
       )}
 
-
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
         {history.length === 0 ? (

@@ -47,6 +47,11 @@ export default async function PlanLayout({ children, params }: { children: React
               <NavLink href={`${base}/review`}>Review updates</NavLink>
             </li>
           )}
+          {can(user, "plan.import") && (
+            <li>
+              <NavLink href={`${base}/import`}>Import</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       {children}

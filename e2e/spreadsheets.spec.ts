@@ -105,7 +105,7 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
   const written = () => getDb().select().from(progressUpdates).where(inArray(progressUpdates.actionId, [first.id, second.id])).orderBy(progressUpdates.actionId).all();
   expect(written()).toEqual([]);
   await page.goto(`/actions/${first.id}`);
-  await expect(page.locator("article header")).toContainText("Not started");
+  await expect(page.locator("article header").first()).toContainText("Not started");
 
   await upload(
     [
@@ -125,9 +125,9 @@ test("an XLSX import of updates with a bad row previews the problem and writes n
   ]);
 
   await page.goto(`/actions/${first.id}`);
-  await expect(page.locator("article header")).toContainText("On track");
+  await expect(page.locator("article header").first()).toContainText("On track");
   await page.goto(`/actions/${second.id}`);
-  await expect(page.locator("article header")).toContainText("At risk");
+  await expect(page.locator("article header").first()).toContainText("At risk");
 });
 
 test("staff download the tracker and the import templates", async ({ page }) => {

@@ -6,7 +6,8 @@ import { PAGE_SIZE, type ActionFilters } from "./filters";
 
 export function listActions(planId: number, filters: ActionFilters) {
   const db = getDb();
-  const where: SQL[] = [eq(actions.planId, planId), isNull(actions.retiredAt)];
+  const where: SQL[] = [eq(actions.planId, planId)];
+  if (!filters.retired) where.push(isNull(actions.retiredAt));
 
   if (filters.section) {
     const all = listSections(planId);
@@ -50,6 +51,7 @@ export function listActions(planId: number, filters: ActionFilters) {
       status: actions.status,
       percentComplete: actions.percentComplete,
       isPriority: actions.isPriority,
+      retiredAt: actions.retiredAt,
       sectionTitle: sections.title,
       sectionKey: sections.key,
       workGroupName: workGroups.name,

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { actionChampions, actions, organizations, plans, sections, users, workGroups, type Action } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -27,6 +27,7 @@ const siblingsOf = (tx: Tx, planId: number, sectionId: number | null) =>
     .select({ id: actions.id, position: actions.position })
     .from(actions)
     .where(and(eq(actions.planId, planId), sectionId === null ? isNull(actions.sectionId) : eq(actions.sectionId, sectionId), isNull(actions.retiredAt)))
+    .orderBy(asc(actions.position), asc(actions.id))
     .all();
 
 const fieldProblem = (field: string, message: string, code: "INVALID_INPUT" | "CONFLICT" | "FORBIDDEN" = "INVALID_INPUT") => new AppError(code, message, { [field]: [message] });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { actions, sections, users, workGroupMembers, workGroups } from "@/db/schema";
 import { seedDefaultData } from "@/db/seed/seed";
+import { championIdsFor } from "@/lib/actions/edit-queries";
 import { actionFormValues } from "@/lib/actions/schema";
 import { createAction, moveAction, setActionRetired, updateAction } from "@/lib/actions/service";
 import { createOrganization, setOrganizationRetired, updateOrganization } from "@/lib/organizations/service";
@@ -73,11 +75,8 @@ function setUp(): World {
 
 // The action's edit form as it was opened, with one field changed.
 function actionForm(actionId: number, change: Record<string, unknown>) {
-  const sqlite = getDb().$client;
-  const row = sqlite.prepare("select * from actions where id = ?").get(actionId) as Record<string, never>;
-  const champions = sqlite.prepare("select organization_id as organizationId, role from action_champions where action_id = ? order by rowid").all(actionId) as { organizationId: number; role: string }[];
-  const action = { code: row.code, title: row.title, text: row.text, sectionId: row.section_id, workGroupId: row.work_group_id, leadPerson: row.lead_person, leadUserId: row.lead_user_id, isPriority: Boolean(row.is_priority), startDate: row.start_date, dueDate: row.due_date };
-  return { ...actionFormValues(action, champions), actionId, version: row.version, ...change };
+  const action = getDb().select().from(actions).where(eq(actions.id, actionId)).get()!;
+  return { ...actionFormValues(action, championIdsFor(actionId)), actionId, version: action.version, ...change };
 }
 
 // Moves go down, or up for the last of its siblings.

@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
 import { actions, plans, sections, type Section } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
@@ -24,6 +24,7 @@ const siblingsOf = (tx: Tx, planId: number, parentId: number | null) =>
     .select({ id: sections.id, position: sections.position })
     .from(sections)
     .where(and(eq(sections.planId, planId), parentId === null ? isNull(sections.parentId) : eq(sections.parentId, parentId), isNull(sections.retiredAt)))
+    .orderBy(asc(sections.position), asc(sections.id))
     .all();
 
 // A parent must be a live section of the same plan, and never the section

@@ -21,7 +21,13 @@ function loadTarget(tx: Tx, id: number): Target {
 const linkedSections = (tx: Tx, id: number) =>
   tx.select({ id: targetSections.sectionId }).from(targetSections).where(eq(targetSections.targetId, id)).orderBy(asc(targetSections.sectionId)).all().map((r) => r.id);
 
-const liveTargets = (tx: Tx, planId: number) => tx.select({ id: targets.id, position: targets.position }).from(targets).where(and(eq(targets.planId, planId), isNull(targets.retiredAt))).all();
+const liveTargets = (tx: Tx, planId: number) =>
+  tx
+    .select({ id: targets.id, position: targets.position })
+    .from(targets)
+    .where(and(eq(targets.planId, planId), isNull(targets.retiredAt)))
+    .orderBy(asc(targets.position), asc(targets.id))
+    .all();
 
 const currentValues = (tx: Tx, target: Target) => targetFormValues(target, linkedSections(tx, target.id));
 

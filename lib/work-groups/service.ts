@@ -21,7 +21,14 @@ function loadGroup(tx: Tx, id: number): WorkGroup {
 const linkedSections = (tx: Tx, id: number) =>
   tx.select({ id: workGroupSections.sectionId }).from(workGroupSections).where(eq(workGroupSections.workGroupId, id)).orderBy(asc(workGroupSections.sectionId)).all().map((r) => r.id);
 
-const liveGroups = (tx: Tx, planId: number) => tx.select({ id: workGroups.id, position: workGroups.position }).from(workGroups).where(and(eq(workGroups.planId, planId), isNull(workGroups.retiredAt))).all();
+// In the order the lists show them (see listPlanWorkGroups).
+const liveGroups = (tx: Tx, planId: number) =>
+  tx
+    .select({ id: workGroups.id, position: workGroups.position })
+    .from(workGroups)
+    .where(and(eq(workGroups.planId, planId), isNull(workGroups.retiredAt)))
+    .orderBy(asc(workGroups.position), asc(workGroups.name))
+    .all();
 
 function currentValues(tx: Tx, group: WorkGroup) {
   return workGroupFormValues(group, linkedSections(tx, group.id));

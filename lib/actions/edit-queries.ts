@@ -28,6 +28,13 @@ export function actionFormOptions(user: UserActor, planId: number, current?: { s
   };
 }
 
+// Whether to offer "Add an action": admins, and leads of one of the plan's groups.
+export function canAddActions(user: UserActor, planId: number): boolean {
+  if (can(user, "action.update", { workGroupId: null })) return true;
+  if (user.leadOf.length === 0) return false;
+  return workGroupOptions(planId, user.leadOf).some((g) => can(user, "action.update", { workGroupId: Number(g.value) }));
+}
+
 // Where the action sits among the live actions of its section (1-based).
 export function actionPlace(action: Pick<Action, "id" | "planId" | "sectionId">) {
   const siblings = getDb()

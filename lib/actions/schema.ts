@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Action } from "@/db/schema";
 import { CHAMPION_ROLES } from "@/db/schema/enums";
+import { championsJson } from "./champions-json";
 import { checkbox, jsonList, moveDirection, optionalDate, optionalId, optionalText, recordId, requiredText, retiredFlag, version } from "@/lib/editing/fields";
 
 const champion = z.object({
@@ -37,7 +38,7 @@ export type ChampionInput = z.infer<typeof champion>;
 
 export const ACTION_LABELS: Record<string, string> = {
   code: "Code",
-  title: "Title",
+  title: "Short title",
   text: "Action text",
   sectionId: "Section",
   workGroupId: "Work group",
@@ -50,9 +51,6 @@ export const ACTION_LABELS: Record<string, string> = {
   retiredAt: "Retired",
 };
 
-// Champions travel as JSON in one form field, always in this shape, so the
-// form's starting value and a refused save's current value compare as text.
-export const championsJson = (list: { organizationId: number | null; role: string }[]) => JSON.stringify(list.map((c) => ({ organizationId: c.organizationId, role: c.role })));
 
 type Editable = Pick<Action, "code" | "title" | "text" | "sectionId" | "workGroupId" | "leadPerson" | "leadUserId" | "isPriority" | "startDate" | "dueDate">;
 

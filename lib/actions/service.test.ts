@@ -31,6 +31,7 @@ beforeEach(() => {
   orgs = (getDb().$client.prepare("select id from organizations where retired_at is null order by id limit 3").all() as { id: number }[]).map((r) => r.id);
 });
 
+const fieldErrorsOf = (error: unknown) => z.flattenError(error as z.ZodError).fieldErrors as Record<string, string[]>;
 const action = (id: number) => getDb().select().from(actions).where(eq(actions.id, id)).get()!;
 const newAction = (over: Record<string, unknown> = {}) => ({
   planId,
@@ -84,14 +85,14 @@ describe("createAction", () => {
   it("puts validation errors on their fields and writes nothing", () => {
     const before = tablesSnapshot();
     const invalid = refusal(() => createAction(admin, newAction({ text: " ", dueDate: "2025-01-01", champions: JSON.stringify([{ organizationId: null, role: "lead" }]) })));
-    expect(z.flattenError(invalid as unknown as z.ZodError).fieldErrors).toMatchObject({
+    expect(fieldErrorsOf(invalid)).toMatchObject({
       text: ["Write what the action is."],
       champions: ["Choose an organization for each champion, or remove the empty row."],
     });
     const twice = refusal(() => createAction(admin, newAction({ champions: [{ organizationId: orgs[0], role: "lead" }, { organizationId: orgs[0], role: "partner" }] })));
-    expect(z.flattenError(twice as unknown as z.ZodError).fieldErrors.champions).toEqual(["Each organization can be listed once."]);
+    expect(fieldErrorsOf(twice).champions).toEqual(["Each organization can be listed once."]);
     const dates = refusal(() => createAction(admin, newAction({ startDate: "2026-05-01", dueDate: "2026-04-01" })));
-    expect(z.flattenError(dates as unknown as z.ZodError).fieldErrors.dueDate).toEqual(["The due date is before the start date."]);
+    expect(fieldErrorsOf(dates).dueDate).toEqual(["The due date is before the start date."]);
     const taken = action(getDb().select({ id: actions.id }).from(actions).where(eq(actions.workGroupId, energy)).get()!.id).code;
     expect(refusal(() => createAction(admin, newAction({ code: taken }))).fieldErrors).toEqual({ code: [`Another action of this plan already has the code “${taken}”.`] });
     expect(tablesSnapshot()).toBe(before);
@@ -127,7 +128,7 @@ describe("updateAction", () => {
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/^This action was changed by Bea Busy at \d{4}-\d\d-\d\d \d\d:\d\d UTC after you opened it\./);
     expect(error.conflict?.changes).toHaveLength(2);
-    expect(error.conflict?.changes[0]).toBe("Title: (none) → “Their title”");
+    expect(error.conflict?.changes[0]).toBe("Short title: (none) → “Their title”");
     expect(error.conflict?.changes[1]).toMatch(/^Champions: .+ \(lead\), .+ \(funder\) → .+ \(lead\)$/);
     expect(error.conflict?.current).toMatchObject({ title: "Their title", text: "Build a solar training yard." });
     expect(error.conflict?.version).toBe(2);

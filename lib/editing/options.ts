@@ -31,6 +31,7 @@ export function sectionOptions(planId: number, keep: number[] = []): Option[] {
 }
 
 export function workGroupOptions(planId: number, only?: number[]): Option[] {
+  if (only && only.length === 0) return [];
   return getDb()
     .select({ id: workGroups.id, name: workGroups.name })
     .from(workGroups)

@@ -4,11 +4,10 @@ import type { Metadata } from "next";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { PercentBar } from "@/components/ui/status-bar";
 import { getActionDetail } from "@/lib/actions/queries";
-import { ActionEditForm } from "@/components/actions/action-edit-form";
+import { ActionEditPanel } from "@/components/actions/action-edit-panel";
 import { describeDiff, listEntityHistory } from "@/lib/audit/queries";
 import { requireReader } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { saveActionAction } from "./actions";
+import { moveActionAction, retireActionAction, saveActionAction } from "./actions";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
 
 type Props = { params: Promise<{ id: string }> };
@@ -28,7 +27,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ActionPage({ params }: Props) {
   const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions, user } = await load((await params).id);
-  const canEdit = can(user, "action.update", { workGroupId: action.workGroupId }) && !action.retiredAt;
   const history = listEntityHistory(user, "action", action.id);
   const base = `/plans/${planSlug}`;
   return (
@@ -107,17 +105,7 @@ export default async function ActionPage({ params }: Props) {
         )}
       </section>
 
-      {canEdit && (
-        <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="edit-heading">Edit this action</h2>
-          <div className="mt-3">
-            <ActionEditForm
-              action={saveActionAction}
-              current={{ id: action.id, version: action.version, status: action.status, percentComplete: action.percentComplete, leadPerson: action.leadPerson, isPriority: action.isPriority, startDate: action.startDate, dueDate: action.dueDate }}
-            />
-          </div>
-        </section>
-      )}
+      <ActionEditPanel user={user} action={action} save={saveActionAction} move={moveActionAction} retire={retireActionAction} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

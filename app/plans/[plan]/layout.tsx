@@ -1,4 +1,6 @@
 import { NavLink } from "@/components/layout/nav-link";
+import { can } from "@/lib/auth/permissions";
+import { getCurrentUser } from "@/lib/auth/session";
 import { formatPeriod } from "@/lib/format";
 import { loadPlanOr404 } from "@/lib/plans/load";
 
@@ -6,6 +8,7 @@ export default async function PlanLayout({ children, params }: { children: React
   const { plan: slug } = await params;
   const plan = await loadPlanOr404(slug);
   const base = `/plans/${plan.slug}`;
+  const user = await getCurrentUser();
   return (
     <div>
       <div className="mb-4">
@@ -31,6 +34,11 @@ export default async function PlanLayout({ children, params }: { children: React
           <li>
             <NavLink href={`${base}/targets`}>Economic development targets</NavLink>
           </li>
+          {user && can(user, "plan.edit") && (
+            <li>
+              <NavLink href={`${base}/edit`}>Edit the plan</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       {children}

@@ -86,7 +86,7 @@ export function getOrganizationDetail(slug: string) {
     .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status, planSlug: plans.slug, planTitle: plans.title })
     .from(workGroups)
     .innerJoin(plans, eq(plans.id, workGroups.planId))
-    .where(eq(workGroups.leadOrganizationId, org.id))
+    .where(and(eq(workGroups.leadOrganizationId, org.id), isNull(workGroups.retiredAt)))
     .orderBy(asc(workGroups.name))
     .all();
   const acknowledgedBy = db

@@ -61,8 +61,8 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
                 <li key={s.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm" style={{ paddingLeft: `${0.75 + s.depth * 1.5}rem` }}>
                   <div>
                     <Link href={`${base}/sections/${s.id}`} className="font-medium">
+                      <span className="sr-only">Edit </span>
                       {what}
-                      <span className="sr-only">: edit</span>
                     </Link>
                     <span className="text-slate-700">
                       {" "}

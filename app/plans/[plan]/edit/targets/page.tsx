@@ -45,8 +45,8 @@ export default async function EditTargetsPage({ params, searchParams }: Props) {
               <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <div className="max-w-2xl">
                   <Link href={`${base}/${t.id}`} className="font-medium">
+                    <span className="sr-only">Edit </span>
                     {t.description}
-                    <span className="sr-only">: edit</span>
                   </Link>
                   <span className="text-slate-700"> · {formatUsd(t.marketSupportUsd)}</span>
                   {t.sections.length > 0 && <span className="text-slate-700"> · {t.sections.map((s) => s.title).join(", ")}</span>}

@@ -45,8 +45,8 @@ export default async function EditWorkGroupsPage({ params, searchParams }: Props
               <li key={g.id} className="flex flex-wrap items-center justify-between gap-2 p-3 text-sm">
                 <div>
                   <Link href={`${base}/${g.id}`} className="font-medium">
+                    <span className="sr-only">Edit </span>
                     {g.name}
-                    <span className="sr-only">: edit</span>
                   </Link>
                   <span className="text-slate-700">
                     {" "}

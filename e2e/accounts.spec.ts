@@ -167,12 +167,12 @@ test.describe("as a lead", () => {
     await expect(page.getByRole("heading", { name: "Edit this action" })).toHaveCount(0);
 
     await page.goto(`/actions/${own.id}`);
-    await page.getByRole("spinbutton", { name: "Percent complete" }).fill("25");
+    await page.getByLabel("Lead person", { exact: true }).fill("Lena Lead");
     const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByText("Saved.")).toBeVisible();
     const request = await posted;
-    expect(db.select().from(actions).where(eq(actions.id, own.id)).get()!.percentComplete).toBe(25);
+    expect(db.select().from(actions).where(eq(actions.id, own.id)).get()!.leadPerson).toBe("Lena Lead");
 
     // Replay the same server action for the other group's action, with the lead's session.
     const body = request.postDataBuffer()!.toString("latin1").replace(new RegExp(`(name="[^"]*actionId"\\r\\n\\r\\n)${own.id}`), `$1${other.id}`).replace(/(name="[^"]*version"\r\n\r\n)\d+/, `$1${other.version}`);

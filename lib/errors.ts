@@ -4,15 +4,28 @@ export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID_INP
 
 export type FieldErrors = Record<string, string[]>;
 
+// A save refused because the record changed since the form was opened: who
+// changed it and when, what they changed, and the record as it is now (as form
+// values) so the form can show their change and keep the person's own text.
+export interface ConflictDetail {
+  by: string;
+  at: string;
+  changes: string[];
+  version: number;
+  current: Record<string, string>;
+}
+
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors?: FieldErrors;
+  readonly conflict?: ConflictDetail;
 
-  constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors) {
+  constructor(code: AppErrorCode, message: string, fieldErrors?: FieldErrors, conflict?: ConflictDetail) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.conflict = conflict;
   }
 }
 

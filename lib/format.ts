@@ -1,4 +1,4 @@
-import type { ActionStatus, OrganizationType, WorkGroupStatus } from "@/db/schema/enums";
+import type { ActionStatus, ChampionRole, OrganizationType, SectionKind, WorkGroupStatus } from "@/db/schema/enums";
 
 export const STATUS_LABELS: Record<ActionStatus, string> = {
   not_started: "Not started",
@@ -14,6 +14,17 @@ export const WORK_GROUP_STATUS_LABELS: Record<WorkGroupStatus, string> = {
   reorganizing: "Reorganizing",
   inactive: "Inactive",
 };
+
+export const SECTION_KIND_LABELS: Record<SectionKind, string> = {
+  cluster: "Industry cluster",
+  component: "Value-chain component",
+  goal: "Goal",
+  strategy: "Strategy",
+  objective: "Objective",
+  section: "Section",
+};
+
+export const CHAMPION_ROLE_LABELS: Record<ChampionRole, string> = { lead: "Lead", partner: "Partner", funder: "Funder" };
 
 export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   economic_development: "Economic development",

@@ -4,6 +4,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { ORGANIZATION_TYPES } from "@/db/schema/enums";
 import { ORGANIZATION_TYPE_LABELS, formatCount } from "@/lib/format";
 import { requireReader } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { listOrganizations, organizationFiltersSchema } from "@/lib/organizations/queries";
 
 export const metadata: Metadata = { title: "Partners" };
@@ -11,14 +12,19 @@ export const metadata: Metadata = { title: "Partners" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OrganizationsPage({ searchParams }: Props) {
-  await requireReader();
+  const user = await requireReader();
   const query = await searchParams;
-  const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type, page: query.page ?? 1 });
+  const filters = organizationFiltersSchema.parse({ q: query.q, type: query.type, retired: query.retired, page: query.page ?? 1 });
   const { rows, total, page, pageCount } = listOrganizations(filters);
-  const pageLink = (n: number) => `/organizations?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.type ? { type: filters.type } : {}), page: String(n) }).toString()}`;
+  const pageLink = (n: number) =>
+    `/organizations?${new URLSearchParams({ ...(filters.q ? { q: filters.q } : {}), ...(filters.type ? { type: filters.type } : {}), ...(filters.retired ? { retired: "1" } : {}), page: String(n) }).toString()}`;
+  const canEdit = can(user, "plan.edit");
   return (
     <div className="space-y-4">
-      <h1>Partner organizations</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1>Partner organizations</h1>
+        {canEdit && <Link href="/organizations/new">Add an organization</Link>}
+      </div>
       <p className="max-w-3xl text-slate-800">Organizations that champion actions, lead work groups or are acknowledged as partners of a plan.</p>
       <form method="get" action="/organizations" role="search" aria-label="Filter partners" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
@@ -39,6 +45,12 @@ export default async function OrganizationsPage({ searchParams }: Props) {
               </option>
             ))}
           </select>
+        </div>
+        <div className="flex items-center gap-2 py-2">
+          <input id="o-retired" name="retired" type="checkbox" value="1" defaultChecked={filters.retired} className="h-4 w-4" />
+          <label htmlFor="o-retired" className="text-sm">
+            Show retired
+          </label>
         </div>
         <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
           Filter
@@ -69,6 +81,7 @@ export default async function OrganizationsPage({ searchParams }: Props) {
                     {/* Plain <a> in long tables: see components/actions/action-table.tsx. */}
                     <a href={`/organizations/${o.slug}`}>{o.name}</a>
                     {o.acronym && <span className="text-slate-700"> ({o.acronym})</span>}
+                    {o.retiredAt && <span className="ml-2 rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-900">Retired</span>}
                   </td>
                   <td className="px-3 py-2 text-slate-800">{ORGANIZATION_TYPE_LABELS[o.type]}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{o.actionCount}</td>

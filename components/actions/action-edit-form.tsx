@@ -1,66 +1,74 @@
 "use client";
 
-import { useActionState } from "react";
-import { FormMessage, SubmitButton, TextField, fieldError, inputClass } from "@/components/forms/fields";
-import { ACTION_STATUSES, type ActionStatus } from "@/db/schema/enums";
+import { SubmitButton } from "@/components/forms/fields";
+import { CheckboxField, EditMessage, SelectField, TextArea, TextInput, type Option } from "@/components/forms/edit-fields";
+import { useEditForm } from "@/components/forms/use-edit-form";
 import type { FormState } from "@/lib/forms/form-action";
-import { STATUS_LABELS } from "@/lib/format";
+import { ChampionsField } from "./champions-field";
 
-interface Current {
-  id: number;
-  version: number;
-  status: ActionStatus;
-  percentComplete: number;
-  leadPerson: string | null;
-  isPriority: boolean;
-  startDate: string | null;
-  dueDate: string | null;
+type ServerAction = (state: FormState, form: FormData) => Promise<FormState>;
+
+export interface ActionFormOptions {
+  sections: Option[];
+  groups: Option[];
+  // Admins may leave an action without a work group; leads may not.
+  groupOptional: boolean;
+  organizations: Option[];
+  accounts: Option[];
 }
 
-export function ActionEditForm({ action, current }: { action: (s: FormState, f: FormData) => Promise<FormState>; current: Current }) {
-  const [state, submit, pending] = useActionState(action, null);
-  // After a refusal the form shows what the person typed, not the stored values.
-  const typed = state && !state.ok ? state.values : undefined;
-  const v = {
-    status: typed?.status ?? current.status,
-    percentComplete: typed?.percentComplete ?? String(current.percentComplete),
-    leadPerson: typed?.leadPerson ?? current.leadPerson ?? "",
-    isPriority: typed ? typed.isPriority === "on" : current.isPriority,
-    startDate: typed?.startDate ?? current.startDate ?? "",
-    dueDate: typed?.dueDate ?? current.dueDate ?? "",
-  };
-  const statusError = fieldError(state, "status");
+// Creates an action (planId) or edits one (actionId + version); the fields
+// match actionFieldsSchema. Status and percent complete are not here: they
+// come from progress updates.
+export function ActionEditForm({
+  action,
+  planId,
+  actionId,
+  version = 0,
+  values,
+  options,
+  submitLabel,
+}: {
+  action: ServerAction;
+  planId?: number;
+  actionId?: number;
+  version?: number;
+  values: Record<string, string>;
+  options: ActionFormOptions;
+  submitLabel: string;
+}) {
+  const f = useEditForm(action, { version, values });
   return (
-    <form action={submit} key={JSON.stringify([state, current.version])} className="grid gap-4 sm:grid-cols-2">
-      <input type="hidden" name="actionId" value={current.id} />
-      <input type="hidden" name="version" value={current.version} />
-      <div>
-        <label htmlFor="field-status" className="block text-sm font-medium text-slate-800">
-          Status
-        </label>
-        <select id="field-status" name="status" defaultValue={v.status} className={inputClass} aria-invalid={statusError ? true : undefined}>
-          {ACTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField label="Percent complete" name="percentComplete" type="number" state={state} defaultValue={v.percentComplete} required />
-      <TextField label="Lead person" name="leadPerson" state={state} defaultValue={v.leadPerson} />
-      <div className="flex items-center gap-2 pt-6">
-        <input id="field-isPriority" name="isPriority" type="checkbox" defaultChecked={v.isPriority} className="h-4 w-4" />
-        <label htmlFor="field-isPriority" className="text-sm">
-          Priority action (“few big things”)
-        </label>
-      </div>
-      <TextField label="Start date" name="startDate" type="date" state={state} defaultValue={v.startDate} />
-      <TextField label="Due date" name="dueDate" type="date" state={state} defaultValue={v.dueDate} />
+    <form action={f.submit} key={f.key} className="grid gap-4 sm:grid-cols-2">
+      {planId !== undefined && <input type="hidden" name="planId" value={planId} />}
+      {actionId !== undefined && (
+        <>
+          <input type="hidden" name="actionId" value={actionId} />
+          <input type="hidden" name="version" value={f.version} />
+        </>
+      )}
+      <TextInput f={f} name="code" label="Code" required hint="Unique in the plan, such as EN-7." />
+      <TextInput f={f} name="title" label="Short title" hint="Optional; lists show it instead of the text." />
       <div className="sm:col-span-2">
-        <FormMessage state={state} />
+        <TextArea f={f} name="text" label="Action text" rows={5} required />
+      </div>
+      <SelectField f={f} name="sectionId" label="Section" empty="Plan-wide (no section)" options={options.sections} />
+      <SelectField f={f} name="workGroupId" label="Work group" empty={options.groupOptional ? "No work group" : undefined} options={options.groups} />
+      <div className="sm:col-span-2">
+        <ChampionsField f={f} organizations={options.organizations} />
+      </div>
+      <TextInput f={f} name="leadPerson" label="Lead person" hint="The person as the plan names them." />
+      <SelectField f={f} name="leadUserId" label="Lead person’s account" empty="No account" options={options.accounts} hint="Optional: who answers for the action in this tool." />
+      <TextInput f={f} name="startDate" label="Start date" type="date" />
+      <TextInput f={f} name="dueDate" label="Due date" type="date" />
+      <div className="sm:col-span-2">
+        <CheckboxField f={f} name="isPriority" label="Priority action (“few big things”)" />
       </div>
       <div className="sm:col-span-2">
-        <SubmitButton pending={pending}>Save changes</SubmitButton>
+        <EditMessage f={f} />
+      </div>
+      <div className="sm:col-span-2">
+        <SubmitButton pending={f.pending}>{submitLabel}</SubmitButton>
       </div>
     </form>
   );

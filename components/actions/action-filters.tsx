@@ -39,11 +39,19 @@ export function ActionFilterForm({
       <Field label="Champion organization" id="f-org">
         <Select id="f-org" name="org" value={filters.org} options={organizations} all="Any champion" />
       </Field>
-      <div className="flex items-end gap-2 pb-2">
-        <input id="f-priority" name="priority" type="checkbox" value="1" defaultChecked={filters.priority} className="h-4 w-4" />
-        <label htmlFor="f-priority" className="text-sm">
-          Priority actions only
-        </label>
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-2 pb-2">
+        <div className="flex items-center gap-2">
+          <input id="f-priority" name="priority" type="checkbox" value="1" defaultChecked={filters.priority} className="h-4 w-4" />
+          <label htmlFor="f-priority" className="text-sm">
+            Priority actions only
+          </label>
+        </div>
+        <div className="flex items-center gap-2">
+          <input id="f-retired" name="retired" type="checkbox" value="1" defaultChecked={filters.retired} className="h-4 w-4" />
+          <label htmlFor="f-retired" className="text-sm">
+            Show retired actions
+          </label>
+        </div>
       </div>
       <div className="flex items-center gap-4 sm:col-span-2 lg:col-span-3">
         <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">

@@ -10,6 +10,7 @@ export interface ActionRow {
   status: ActionStatus;
   percentComplete: number;
   isPriority: boolean;
+  retiredAt?: string | null;
   sectionTitle?: string | null;
   workGroupName?: string | null;
 }
@@ -54,6 +55,7 @@ export function ActionTable({ rows, champions, caption, showSection = true }: { 
                     <PriorityBadge />
                   </span>
                 )}
+                {a.retiredAt && <span className="mt-1 ml-1 inline-block rounded bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-900">Retired</span>}
               </td>
               {showSection && <td>{a.sectionTitle ?? "Plan-wide"}</td>}
               <td>

@@ -21,6 +21,12 @@ export const actionFiltersSchema = z.object({
     .optional()
     .catch(undefined)
     .transform((v) => v === "1"),
+  // Retired actions are hidden unless asked for.
+  retired: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
   q: z
     .string()
     .trim()
@@ -46,6 +52,7 @@ export function parseActionFilters(params: SearchParams): ActionFilters {
     org: first(params.org),
     status: first(params.status),
     priority: first(params.priority),
+    retired: first(params.retired),
     q: first(params.q),
     page: first(params.page) ?? 1,
   });
@@ -59,6 +66,7 @@ export function filtersToQuery(filters: Partial<ActionFilters>): string {
   if (filters.org) params.set("org", filters.org);
   if (filters.status) params.set("status", filters.status);
   if (filters.priority) params.set("priority", "1");
+  if (filters.retired) params.set("retired", "1");
   if (filters.q) params.set("q", filters.q);
   if (filters.page && filters.page > 1) params.set("page", String(filters.page));
   const s = params.toString();

@@ -36,8 +36,8 @@ describe("listActions filters", () => {
   });
 
   it("ignores malformed filter values instead of failing", () => {
-    const f = parseActionFilters({ status: "bogus", page: "-3", section: "../etc", priority: "yes", q: "  " });
-    expect(f).toEqual({ section: undefined, group: undefined, org: undefined, status: undefined, priority: false, q: undefined, page: 1 });
+    const f = parseActionFilters({ status: "bogus", page: "-3", section: "../etc", priority: "yes", retired: "all", q: "  " });
+    expect(f).toEqual({ section: undefined, group: undefined, org: undefined, status: undefined, priority: false, retired: false, q: undefined, page: 1 });
   });
 
   it("paginates 25 at a time and clamps the page", () => {

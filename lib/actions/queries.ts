@@ -8,7 +8,8 @@ import { PAGE_SIZE, type ActionFilters } from "./filters";
 // the spreadsheet export, so a download holds exactly the rows the page shows.
 export function actionFilterCondition(planId: number, filters: Omit<ActionFilters, "page">) {
   const db = getDb();
-  const where: SQL[] = [eq(actions.planId, planId), isNull(actions.retiredAt)];
+  const where: SQL[] = [eq(actions.planId, planId)];
+  if (!filters.retired) where.push(isNull(actions.retiredAt));
 
   if (filters.section) {
     const all = listSections(planId);
@@ -63,6 +64,7 @@ export function listActions(planId: number, filters: ActionFilters) {
       status: actions.status,
       percentComplete: actions.percentComplete,
       isPriority: actions.isPriority,
+      retiredAt: actions.retiredAt,
       sectionTitle: sections.title,
       sectionKey: sections.key,
       workGroupName: workGroups.name,

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { users, workGroupMembers } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { actions, sections, users, workGroupMembers, workGroups } from "@/db/schema";
 import { seedDefaultData } from "@/db/seed/seed";
-import { updateAction } from "@/lib/actions/service";
+import { championIdsFor } from "@/lib/actions/edit-queries";
+import { actionFormValues } from "@/lib/actions/schema";
+import { createAction, moveAction, setActionRetired, updateAction } from "@/lib/actions/service";
+import { createOrganization, setOrganizationRetired, updateOrganization } from "@/lib/organizations/service";
+import { createSection, moveSection, setSectionRetired, updateSection } from "@/lib/sections/service";
+import { createTarget, moveTarget, setTargetRetired, updateTarget } from "@/lib/targets/service";
+import { createWorkGroup, moveWorkGroup, setWorkGroupRetired, updateWorkGroup } from "@/lib/work-groups/service";
 import { AppError } from "@/lib/errors";
 import { importPlan } from "@/lib/plans/import";
 import { sjvSap2006 } from "@/db/seed/sjv-plans";
@@ -22,9 +29,16 @@ type Target = "own" | "other";
 
 interface World {
   actors: Record<Role, Actor>;
+  planId: number;
   groups: Record<Target, number>;
   actions: Record<Target, { id: number; version: number }>;
   someoneId: number;
+  // Plan records for the plan.edit mutations; the empty ones can be retired.
+  sectionId: number;
+  emptySectionId: number;
+  emptyGroupId: number;
+  organizationId: number;
+  targetId: number;
 }
 
 function setUp(): World {
@@ -32,7 +46,11 @@ function setUp(): World {
   const sqlite = getDb().$client;
   const group = (key: string) => (sqlite.prepare("select id from work_groups where key = ?").get(key) as { id: number }).id;
   const groups = { own: group("energy-wg"), other: group("health-wellness-wg") };
-  const actionIn = (groupId: number) => sqlite.prepare("select id, version from actions where work_group_id = ? order by id limit 1").get(groupId) as { id: number; version: number };
+  // An action with a live sibling in its section, so it can be moved.
+  const actionIn = (groupId: number) =>
+    sqlite
+      .prepare("select a.id, a.version from actions a where a.work_group_id = ? and exists (select 1 from actions b where b.plan_id = a.plan_id and b.section_id is a.section_id and b.id <> a.id) order by a.id limit 1")
+      .get(groupId) as { id: number; version: number };
   const db = getDb();
   const make = (role: "admin" | "lead" | "contributor" | "viewer", membership?: "lead" | "member") => {
     const u = db.insert(users).values({ email: `${role}@example.org`, name: `The ${role}`, role }).returning().get();
@@ -41,7 +59,31 @@ function setUp(): World {
   };
   const actors: Record<Role, Actor> = { admin: make("admin"), lead: make("lead", "lead"), contributor: make("contributor", "member"), viewer: make("viewer"), anonymous: ANONYMOUS };
   const someone = db.insert(users).values({ email: "someone@example.org", name: "Someone", role: "viewer" }).returning().get();
-  return { actors, groups, actions: { own: actionIn(groups.own), other: actionIn(groups.other) }, someoneId: someone.id };
+  const planId = (sqlite.prepare("select id from plans where slug = 'sjv-2012'").get() as { id: number }).id;
+  const first = (sql: string) => (sqlite.prepare(sql).get(planId) as { id: number }).id;
+  return {
+    actors,
+    planId,
+    groups,
+    actions: { own: actionIn(groups.own), other: actionIn(groups.other) },
+    someoneId: someone.id,
+    sectionId: first("select id from sections where plan_id = ? and parent_id is null order by position, id limit 1"),
+    emptySectionId: db.insert(sections).values({ planId, key: "empty", title: "Empty", position: 99 }).returning().get().id,
+    emptyGroupId: db.insert(workGroups).values({ planId, key: "empty-wg", name: "Empty group", position: 99 }).returning().get().id,
+    organizationId: first("select o.id from organizations o join action_champions c on c.organization_id = o.id join actions a on a.id = c.action_id where a.plan_id = ? order by o.id limit 1"),
+    targetId: first("select id from targets where plan_id = ? order by position, id limit 1"),
+  };
+}
+
+// The action's edit form as it was opened, with one field changed.
+function actionForm(actionId: number, change: Record<string, unknown>) {
+  const action = getDb().select().from(actions).where(eq(actions.id, actionId)).get()!;
+  return { ...actionFormValues(action, championIdsFor(actionId)), actionId, version: action.version, ...change };
+}
+
+// Moves go down, or up for the last of its siblings.
+function moveEither(move: (input: unknown) => { moved: boolean }, input: Record<string, unknown>) {
+  if (!move({ ...input, direction: "down" }).moved) move({ ...input, direction: "up" });
 }
 
 type Mutation = { name: string; allowed: Partial<Record<Role, Target[]>>; run: (w: World, actor: Actor, target: Target) => unknown };
@@ -51,10 +93,28 @@ const adminOnly = { admin: BOTH };
 
 const MUTATIONS: Mutation[] = [
   {
-    name: "updateAction",
+    name: "createAction",
     allowed: { admin: BOTH, lead: ["own"] },
-    run: (w, a, t) => updateAction(a, { actionId: w.actions[t].id, version: w.actions[t].version, status: "on_track", percentComplete: 10, leadPerson: "", isPriority: "", startDate: "", dueDate: "" }),
+    run: (w, a, t) => createAction(a, { planId: w.planId, code: `NEW-${t}`, text: "A new action.", sectionId: w.sectionId, workGroupId: w.groups[t], champions: [{ organizationId: w.organizationId, role: "lead" }] }),
   },
+  { name: "updateAction", allowed: { admin: BOTH, lead: ["own"] }, run: (w, a, t) => updateAction(a, actionForm(w.actions[t].id, { leadPerson: "Pat Changed" })) },
+  { name: "moveAction", allowed: { admin: BOTH, lead: ["own"] }, run: (w, a, t) => moveEither((i) => moveAction(a, i), { actionId: w.actions[t].id }) },
+  { name: "setActionRetired", allowed: { admin: BOTH, lead: ["own"] }, run: (w, a, t) => setActionRetired(a, { actionId: w.actions[t].id, version: w.actions[t].version, retired: "true" }) },
+  { name: "createSection", allowed: adminOnly, run: (w, a, t) => createSection(a, { planId: w.planId, parentId: "", kind: "cluster", title: `New cluster ${t}` }) },
+  { name: "updateSection", allowed: adminOnly, run: (w, a) => updateSection(a, { sectionId: w.sectionId, version: 1, parentId: "", kind: "cluster", title: "Renamed cluster" }) },
+  { name: "moveSection", allowed: adminOnly, run: (w, a) => moveEither((i) => moveSection(a, i), { sectionId: w.sectionId }) },
+  { name: "setSectionRetired", allowed: adminOnly, run: (w, a) => setSectionRetired(a, { sectionId: w.emptySectionId, version: 1, retired: "true" }) },
+  { name: "createWorkGroup", allowed: adminOnly, run: (w, a, t) => createWorkGroup(a, { planId: w.planId, key: `new-${t}-wg`, name: `New group ${t}`, status: "active", sectionIds: String(w.sectionId) }) },
+  { name: "updateWorkGroup", allowed: adminOnly, run: (w, a, t) => updateWorkGroup(a, { workGroupId: w.groups[t], version: 1, key: `renamed-${t}-wg`, name: "Renamed group", status: "reorganizing", sectionIds: "" }) },
+  { name: "moveWorkGroup", allowed: adminOnly, run: (w, a, t) => moveEither((i) => moveWorkGroup(a, i), { workGroupId: w.groups[t] }) },
+  { name: "setWorkGroupRetired", allowed: adminOnly, run: (w, a) => setWorkGroupRetired(a, { workGroupId: w.emptyGroupId, version: 1, retired: "true" }) },
+  { name: "createOrganization", allowed: adminOnly, run: (_w, a, t) => createOrganization(a, { name: `New Partner ${t}`, type: "nonprofit", website: "https://example.org" }) },
+  { name: "updateOrganization", allowed: adminOnly, run: (w, a) => updateOrganization(a, { organizationId: w.organizationId, version: 1, name: "Renamed Partner", type: "business" }) },
+  { name: "setOrganizationRetired", allowed: adminOnly, run: (w, a) => setOrganizationRetired(a, { organizationId: w.organizationId, version: 1, retired: "true" }) },
+  { name: "createTarget", allowed: adminOnly, run: (w, a, t) => createTarget(a, { planId: w.planId, description: `New market ${t}`, marketSupportUsd: "$1,000", sectionIds: [w.sectionId] }) },
+  { name: "updateTarget", allowed: adminOnly, run: (w, a) => updateTarget(a, { targetId: w.targetId, version: 1, description: "Changed market", marketSupportUsd: 5, sectionIds: [] }) },
+  { name: "moveTarget", allowed: adminOnly, run: (w, a) => moveEither((i) => moveTarget(a, i), { targetId: w.targetId }) },
+  { name: "setTargetRetired", allowed: adminOnly, run: (w, a) => setTargetRetired(a, { targetId: w.targetId, version: 1, retired: "true" }) },
   {
     name: "setMembership",
     allowed: { admin: BOTH, lead: ["own"] },
@@ -71,7 +131,7 @@ const MUTATIONS: Mutation[] = [
 ];
 
 const ROLES: Role[] = ["admin", "lead", "contributor", "viewer", "anonymous"];
-const TABLES = ["plans", "sections", "actions", "action_champions", "users", "work_group_members", "account_tokens", "audit_log"];
+const TABLES = ["plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
 
 function snapshot(): string {
   const sqlite = getDb().$client;

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
 import { getCurrentActor } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { isAppError, type ConflictDetail } from "@/lib/errors";
 
 export type FormState =
   | null
   | { ok: true; message?: string; result?: Record<string, string> }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string> };
+  | { ok: false; message: string; fieldErrors?: Record<string, string[] | undefined>; values?: Record<string, string>; conflict?: ConflictDetail };
 
 // FormData -> plain object; a repeated field (checkbox group) becomes an array.
 export function formDataToObject(form: FormData): Record<string, unknown> {
@@ -41,6 +41,6 @@ export function toFormState(error: unknown, input: Record<string, unknown> = {})
   if (error instanceof z.ZodError) {
     return { ok: false, message: "Please correct the highlighted fields.", fieldErrors: z.flattenError(error).fieldErrors as Record<string, string[]>, values };
   }
-  if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values };
+  if (isAppError(error)) return { ok: false, message: error.message, fieldErrors: error.fieldErrors, values, ...(error.conflict ? { conflict: error.conflict } : {}) };
   throw error;
 }

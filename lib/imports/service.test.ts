@@ -1,3 +1,4 @@
+import { actionFormValues } from "@/lib/actions/schema";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
@@ -181,7 +182,7 @@ describe("importing actions", () => {
     const { admin } = setup();
     const preview = await previewImport(admin, { plan: PLAN, kind: "actions" }, csvFile(lines("Code,Title", "EN-1,From the file", "EN-2,Also from the file")));
     const en1 = action("EN-1")!;
-    updateAction(admin, { actionId: en1.id, version: en1.version, status: "on_track", percentComplete: "10", leadPerson: "", isPriority: "", startDate: "", dueDate: "" });
+    updateAction(admin, { actionId: en1.id, version: en1.version, ...actionFormValues(en1, []), leadPerson: "Someone else" });
 
     const refused = await refusal(() => commitImport(admin, { plan: PLAN, batchId: preview.batchId }));
     expect(refused.code).toBe("CONFLICT");

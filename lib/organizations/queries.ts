@@ -13,6 +13,12 @@ export const organizationFiltersSchema = z.object({
     .catch(undefined)
     .transform((v) => (v ? v : undefined)),
   type: z.enum(ORGANIZATION_TYPES).optional().catch(undefined),
+  // Retired organizations are hidden unless asked for.
+  retired: z
+    .literal("1")
+    .optional()
+    .catch(undefined)
+    .transform((v) => v === "1"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });
 
@@ -26,6 +32,7 @@ export function listOrganizations(filters: OrganizationFilters) {
     where.push(or(sql`${organizations.name} like ${pattern} escape '\\'`, like(organizations.acronym, pattern))!);
   }
   if (filters.type) where.push(eq(organizations.type, filters.type));
+  if (!filters.retired) where.push(isNull(organizations.retiredAt));
   const db = getDb();
   const condition = where.length ? and(...where) : undefined;
   const total = db.select({ n: sql<number>`count(*)` }).from(organizations).where(condition).get()?.n ?? 0;
@@ -38,6 +45,7 @@ export function listOrganizations(filters: OrganizationFilters) {
       name: organizations.name,
       acronym: organizations.acronym,
       type: organizations.type,
+      retiredAt: organizations.retiredAt,
       // Correlated counts use the organization indexes on both join tables.
       actionCount: sql<number>`(select count(*) from "action_champions" where "action_champions"."organization_id" = "organizations"."id")`,
       leadCount: sql<number>`(select count(*) from "action_champions" where "action_champions"."organization_id" = "organizations"."id" and "action_champions"."role" = 'lead')`,
@@ -78,7 +86,7 @@ export function getOrganizationDetail(slug: string) {
     .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status, planSlug: plans.slug, planTitle: plans.title })
     .from(workGroups)
     .innerJoin(plans, eq(plans.id, workGroups.planId))
-    .where(eq(workGroups.leadOrganizationId, org.id))
+    .where(and(eq(workGroups.leadOrganizationId, org.id), isNull(workGroups.retiredAt)))
     .orderBy(asc(workGroups.name))
     .all();
   const acknowledgedBy = db

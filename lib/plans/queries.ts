@@ -86,7 +86,7 @@ export function getPlanDashboard(planId: number) {
     averagePercent: p && p.total ? Math.round(p.pct / p.total) : 0,
   });
 
-  const sectionsProgress: SectionProgress[] = all.filter((s) => s.parentId === null).map((section) => ({ section, ...toProgress(progress.get(section.id)) }));
+  const sectionsProgress: SectionProgress[] = all.filter((s) => s.parentId === null && !s.retiredAt).map((section) => ({ section, ...toProgress(progress.get(section.id)) }));
   const planLevel = toProgress(progress.get(null));
   const overall = emptyCounts();
   let total = 0;
@@ -111,7 +111,11 @@ export function getPlanDashboard(planId: number) {
     .limit(100)
     .all();
 
-  const targetTotal = db.select({ n: sql<number>`count(*)`, usd: sql<number>`coalesce(sum(${targets.marketSupportUsd}), 0)` }).from(targets).where(eq(targets.planId, planId)).get();
+  const targetTotal = db
+    .select({ n: sql<number>`count(*)`, usd: sql<number>`coalesce(sum(${targets.marketSupportUsd}), 0)` })
+    .from(targets)
+    .where(and(eq(targets.planId, planId), isNull(targets.retiredAt)))
+    .get();
 
   return { sections: sectionsProgress, planLevel, planActions, overall, total, priority, targets: targetTotal ?? { n: 0, usd: 0 } };
 }
@@ -129,7 +133,8 @@ export function getSectionPage(planId: number, key: string) {
     trail.unshift(parent);
     p = parent.parentId;
   }
-  const children = all.filter((s) => s.parentId === section.id);
+  // Retired sections, groups and targets keep their links but leave the views.
+  const children = all.filter((s) => s.parentId === section.id && !s.retiredAt);
   const subtreeIds = collectSubtree(all, section.id);
 
   const opportunityRows = db.select().from(opportunities).where(eq(opportunities.sectionId, section.id)).orderBy(asc(opportunities.position)).all();
@@ -138,14 +143,14 @@ export function getSectionPage(planId: number, key: string) {
     .from(workGroupSections)
     .innerJoin(workGroups, eq(workGroups.id, workGroupSections.workGroupId))
     .leftJoin(organizations, eq(organizations.id, workGroups.leadOrganizationId))
-    .where(eq(workGroupSections.sectionId, section.id))
+    .where(and(eq(workGroupSections.sectionId, section.id), isNull(workGroups.retiredAt)))
     .orderBy(asc(workGroups.name))
     .all();
   const linkedTargets = db
     .select({ id: targets.id, description: targets.description, marketSupportUsd: targets.marketSupportUsd })
     .from(targetSections)
     .innerJoin(targets, eq(targets.id, targetSections.targetId))
-    .where(eq(targetSections.sectionId, section.id))
+    .where(and(eq(targetSections.sectionId, section.id), isNull(targets.retiredAt)))
     .orderBy(desc(targets.marketSupportUsd))
     .all();
 
@@ -162,7 +167,7 @@ export function listWorkGroups(planId: number) {
   return getDb()
     .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status })
     .from(workGroups)
-    .where(eq(workGroups.planId, planId))
+    .where(and(eq(workGroups.planId, planId), isNull(workGroups.retiredAt)))
     .orderBy(asc(workGroups.name))
     .all();
 }

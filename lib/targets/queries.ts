@@ -1,7 +1,7 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "@/db";
-import { sections, targets, targetSections } from "@/db/schema";
+import { sections, targets, targetSections, type Target } from "@/db/schema";
 
 export const targetSortSchema = z.object({
   sort: z.enum(["amount", "description"]).catch("amount").default("amount"),
@@ -10,14 +10,32 @@ export const targetSortSchema = z.object({
 export type TargetSort = z.infer<typeof targetSortSchema>;
 
 export function listTargets(planId: number, { sort, dir }: TargetSort) {
-  const db = getDb();
   const column = sort === "amount" ? targets.marketSupportUsd : targets.description;
-  const rows = db
-    .select()
-    .from(targets)
-    .where(eq(targets.planId, planId))
-    .orderBy(dir === "asc" ? asc(column) : desc(column), asc(targets.position))
-    .all();
+  return withSections(getDb().select().from(targets).where(and(eq(targets.planId, planId), isNull(targets.retiredAt))).orderBy(dir === "asc" ? asc(column) : desc(column), asc(targets.position)).all());
+}
+
+// The admin list: the plan's own order, retired targets only when asked for.
+export function listTargetsForEditing(planId: number, { showRetired = false } = {}) {
+  return withSections(
+    getDb()
+      .select()
+      .from(targets)
+      .where(and(eq(targets.planId, planId), showRetired ? undefined : isNull(targets.retiredAt)))
+      .orderBy(asc(targets.position), asc(targets.id))
+      .all(),
+  );
+}
+
+export function getTargetForEditing(planId: number, id: number) {
+  const db = getDb();
+  const target = db.select().from(targets).where(and(eq(targets.planId, planId), eq(targets.id, id))).get();
+  if (!target) return null;
+  const sectionIds = db.select({ id: targetSections.sectionId }).from(targetSections).where(eq(targetSections.targetId, id)).all().map((r) => r.id);
+  return { target, sectionIds };
+}
+
+function withSections(rows: Target[]) {
+  const db = getDb();
   const links = rows.length
     ? db
         .select({ targetId: targetSections.targetId, key: sections.key, title: sections.title })

@@ -2,14 +2,24 @@ import { and, asc, eq, isNull } from "drizzle-orm";
 import { getDb } from "@/db";
 import { actions, organizations, sections, users, workGroupMembers, workGroups, workGroupSections } from "@/db/schema";
 
-export function listPlanWorkGroups(planId: number) {
+// In the plan's order (admins reorder them); retired groups only when asked for.
+export function listPlanWorkGroups(planId: number, { showRetired = false } = {}) {
   const db = getDb();
   const groups = db
-    .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, status: workGroups.status, leadName: organizations.name, leadSlug: organizations.slug })
+    .select({
+      id: workGroups.id,
+      key: workGroups.key,
+      name: workGroups.name,
+      status: workGroups.status,
+      version: workGroups.version,
+      retiredAt: workGroups.retiredAt,
+      leadName: organizations.name,
+      leadSlug: organizations.slug,
+    })
     .from(workGroups)
     .leftJoin(organizations, eq(organizations.id, workGroups.leadOrganizationId))
-    .where(eq(workGroups.planId, planId))
-    .orderBy(asc(workGroups.name))
+    .where(and(eq(workGroups.planId, planId), showRetired ? undefined : isNull(workGroups.retiredAt)))
+    .orderBy(asc(workGroups.position), asc(workGroups.name))
     .all();
   const counts = db
     .select({ workGroupId: actions.workGroupId, id: actions.id })
@@ -23,7 +33,7 @@ export function listPlanWorkGroups(planId: number) {
 export function getWorkGroupPage(planId: number, key: string) {
   const db = getDb();
   const group = db
-    .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, description: workGroups.description, status: workGroups.status, leadName: organizations.name, leadSlug: organizations.slug })
+    .select({ id: workGroups.id, key: workGroups.key, name: workGroups.name, description: workGroups.description, status: workGroups.status, retiredAt: workGroups.retiredAt, leadName: organizations.name, leadSlug: organizations.slug })
     .from(workGroups)
     .leftJoin(organizations, eq(organizations.id, workGroups.leadOrganizationId))
     .where(and(eq(workGroups.planId, planId), eq(workGroups.key, key)))
@@ -48,4 +58,13 @@ export function getWorkGroupPage(planId: number, key: string) {
 
 export function listActiveUserNames() {
   return getDb().select({ id: users.id, name: users.name }).from(users).where(eq(users.isActive, true)).orderBy(asc(users.name)).all();
+}
+
+// The work group's edit form: the record and its linked sections.
+export function getWorkGroupForEditing(planId: number, id: number) {
+  const db = getDb();
+  const group = db.select().from(workGroups).where(and(eq(workGroups.planId, planId), eq(workGroups.id, id))).get();
+  if (!group) return null;
+  const sectionIds = db.select({ id: workGroupSections.sectionId }).from(workGroupSections).where(eq(workGroupSections.workGroupId, id)).all().map((r) => r.id);
+  return { group, sectionIds };
 }

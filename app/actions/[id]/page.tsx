@@ -4,11 +4,10 @@ import type { Metadata } from "next";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { PercentBar } from "@/components/ui/status-bar";
 import { getActionDetail } from "@/lib/actions/queries";
-import { ActionEditForm } from "@/components/actions/action-edit-form";
+import { ActionEditPanel } from "@/components/actions/action-edit-panel";
 import { describeDiff, listEntityHistory } from "@/lib/audit/queries";
 import { requireReader } from "@/lib/auth/guards";
-import { can } from "@/lib/auth/permissions";
-import { saveActionAction } from "./actions";
+import { moveActionAction, retireActionAction, saveActionAction } from "./actions";
 import { Discussion } from "./discussion";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
 import { ActionUpdates } from "@/components/updates/action-updates";
@@ -31,7 +30,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ActionPage({ params, searchParams }: Props) {
   const { action, planSlug, planTitle, workGroupName, workGroupKey, workGroupStatus, trail, champions, user } = await load((await params).id);
   const requestedPeriod = Number((await searchParams).period) || undefined;
-  const canEdit = can(user, "action.update", { workGroupId: action.workGroupId }) && !action.retiredAt;
   const history = listEntityHistory(user, "action", action.id);
   const base = `/plans/${planSlug}`;
   return (
@@ -114,17 +112,7 @@ export default async function ActionPage({ params, searchParams }: Props) {
 
       <Discussion actionId={action.id} user={user} />
 
-      {canEdit && (
-        <section aria-labelledby="edit-heading" className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 id="edit-heading">Edit this action</h2>
-          <div className="mt-3">
-            <ActionEditForm
-              action={saveActionAction}
-              current={{ id: action.id, version: action.version, status: action.status, percentComplete: action.percentComplete, leadPerson: action.leadPerson, isPriority: action.isPriority, startDate: action.startDate, dueDate: action.dueDate }}
-            />
-          </div>
-        </section>
-      )}
+      <ActionEditPanel user={user} action={action} save={saveActionAction} move={moveActionAction} retire={retireActionAction} />
 
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { ORGANIZATION_TYPE_LABELS, WORK_GROUP_STATUS_LABELS, plural } from "@/lib/format";
 import { requireReader } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/permissions";
 import { getOrganizationDetail } from "@/lib/organizations/queries";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -15,7 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function OrganizationPage({ params }: Props) {
-  await requireReader();
+  const user = await requireReader();
   const detail = getOrganizationDetail((await params).slug);
   if (!detail) notFound();
   const { org, championed, leads, acknowledgedBy } = detail;
@@ -25,10 +26,14 @@ export default async function OrganizationPage({ params }: Props) {
         <Link href="/organizations">Partner organizations</Link> /
       </nav>
       <header>
-        <h1>{org.name}</h1>
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1>{org.name}</h1>
+          {can(user, "plan.edit") && <Link href={`/organizations/${org.slug}/edit`}>Edit this organization</Link>}
+        </div>
         <p className="mt-1 text-slate-700">
           {org.acronym && <>{org.acronym} · </>}
           {ORGANIZATION_TYPE_LABELS[org.type]}
+          {org.retiredAt && " · retired"}
           {org.website && (
             <>
               {" · "}

@@ -52,6 +52,11 @@ export default async function PlanLayout({ children, params }: { children: React
               <NavLink href={`${base}/import`}>Import</NavLink>
             </li>
           )}
+          {can(user, "plan.edit") && (
+            <li>
+              <NavLink href={`${base}/edit`}>Edit the plan</NavLink>
+            </li>
+          )}
         </ul>
       </nav>
       {children}

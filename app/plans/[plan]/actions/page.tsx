@@ -5,7 +5,9 @@ import { ActionFilterForm } from "@/components/actions/action-filters";
 import { ActionTable } from "@/components/actions/action-table";
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { filtersToQuery, PAGE_SIZE, parseActionFilters } from "@/lib/actions/filters";
+import { canAddActions } from "@/lib/actions/edit-queries";
 import { listActions, listChampionOrganizations } from "@/lib/actions/queries";
+import { requireUser } from "@/lib/auth/session";
 import { formatCount } from "@/lib/format";
 import { loadPlanOr404 } from "@/lib/plans/load";
 import { listSections, listWorkGroups } from "@/lib/plans/queries";
@@ -19,16 +21,20 @@ export default async function ActionsPage({ params, searchParams }: Props) {
   const plan = await loadPlanOr404(slug);
   const filters = parseActionFilters(query);
   const { rows, total, page, pageCount, champions } = listActions(plan.id, filters);
-  const sections = listSections(plan.id);
+  const sections = listSections(plan.id).filter((s) => !s.retiredAt);
+  const canAdd = canAddActions(await requireUser(), plan.id);
   const depth = (id: number | null): number => (id === null ? 0 : 1 + depth(sections.find((s) => s.id === id)?.parentId ?? null));
   const base = `/plans/${plan.slug}/actions`;
   const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
   const last = Math.min(total, page * PAGE_SIZE);
-  const isFiltered = Boolean(filters.section || filters.group || filters.org || filters.status || filters.priority || filters.q);
+  const isFiltered = Boolean(filters.section || filters.group || filters.org || filters.status || filters.priority || filters.retired || filters.q);
 
   return (
     <div className="space-y-4">
-      <h1>Actions</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1>Actions</h1>
+        {canAdd && <Link href={`/plans/${plan.slug}/actions/new`}>Add an action</Link>}
+      </div>
       <ActionFilterForm
         key={filtersToQuery(filters)}
         action={base}

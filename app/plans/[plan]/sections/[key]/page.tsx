@@ -48,7 +48,10 @@ export default async function SectionPage({ params }: Props) {
             ))}
           </ol>
         </nav>
-        <p className="mt-2 text-sm tracking-wide text-slate-700 uppercase">{section.kind === "cluster" ? "Industry cluster" : section.kind}</p>
+        <p className="mt-2 text-sm tracking-wide text-slate-700 uppercase">
+          {section.kind === "cluster" ? "Industry cluster" : section.kind}
+          {section.retiredAt && " · retired"}
+        </p>
         <h1>
           {section.code ? `${section.code} ` : ""}
           {section.title}

@@ -25,7 +25,8 @@ export default async function WorkGroupPage({ params }: { params: Promise<{ plan
       <div>
         <h1>{group.name}</h1>
         <p className="mt-2 text-slate-700">
-          {WORK_GROUP_STATUS_LABELS[group.status]} · lead organization: {group.leadSlug ? <Link href={`/organizations/${group.leadSlug}`}>{group.leadName}</Link> : "not named"}
+          {WORK_GROUP_STATUS_LABELS[group.status]}
+          {group.retiredAt && " · retired"} · lead organization: {group.leadSlug ? <Link href={`/organizations/${group.leadSlug}`}>{group.leadName}</Link> : "not named"}
         </p>
         {group.description && <p className="mt-2 max-w-3xl text-slate-800">{group.description}</p>}
         <p className="mt-2 text-sm">

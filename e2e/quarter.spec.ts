@@ -1,4 +1,7 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Page, Request } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { getDb } from "@/db";
+import { progressUpdates } from "@/db/schema";
 import { SIGNED_OUT, expect, expectNoA11yViolations, test } from "./fixtures";
 import { authFile, ensureUser, signIn } from "./support/accounts";
 import { LOOP_PLAN, createGroupWithActions, ensureCurrentPeriod } from "./support/quarter";
@@ -187,3 +190,67 @@ test.describe("reporting periods", () => {
     await expect(row.getByRole("cell", { name: "Closed", exact: true })).toBeVisible();
   });
 });
+
+test.describe("staff-only quarterly actions posted without the UI", () => {
+  test.use({ storageState: authFile("admin") });
+
+  // Server actions are public POST endpoints: staff do each once in the UI to
+  // capture the exact request, which is then replayed as a lead, a viewer and
+  // with no session. Every replay is refused and changes nothing.
+  test("reviewing an update and adding a period are refused to everyone but staff", async ({ page, playwright, baseURL }) => {
+    test.slow();
+    ensureCurrentPeriod();
+    const leadId = await ensureUser("replay.lead@example.org", "Rae Replay", "lead");
+    const { actions } = createGroupWithActions("replay-wg", 1, { leadUserId: leadId });
+    const { current } = ensureCurrentPeriod();
+    const db = getDb();
+    db.insert(progressUpdates).values({ actionId: actions[0]!.id, periodId: current.id, authorId: leadId, lastEditedById: leadId, status: "at_risk", percentComplete: 20, narrative: "Waiting on the county.", submittedAt: new Date().toISOString() }).onConflictDoNothing().run();
+    const row = () => db.select().from(progressUpdates).where(eq(progressUpdates.actionId, actions[0]!.id)).get()!;
+    const before = row();
+
+    await page.goto(`${PLAN}/review`);
+    const item = page.getByRole("article", { name: `2026 Q4 update for ${actions[0]!.code}` });
+    const accept = await capture(page, async () => {
+      await item.getByRole("button", { name: /^Accept/ }).click();
+      await expect(page.getByText("Update accepted.")).toBeVisible();
+    });
+    // Put the update back as it was, so a replay that got through would show.
+    db.update(progressUpdates).set({ reviewState: "submitted", version: before.version, reviewedAt: null, reviewedById: null }).where(eq(progressUpdates.id, before.id)).run();
+
+    await page.goto("/plans/sjv-sap-2006/periods");
+    const form = page.getByRole("form", { name: "Add a reporting period" });
+    const label = `Replay ${Date.now() % 1_000_000}`;
+    const create = await capture(page, async () => {
+      await form.getByLabel("Name").fill(label);
+      await form.getByLabel("Start date").fill("2008-01-01");
+      await form.getByLabel("End date").fill("2008-03-31");
+      await form.getByLabel("Update deadline").fill("2008-04-15");
+      await form.getByRole("button", { name: "Add period" }).click();
+      await expect(page.getByText(`${label} added.`)).toBeVisible();
+    });
+
+    const rows = () => JSON.stringify([row(), db.$client.prepare("select * from reporting_periods order by id").all(), db.$client.prepare("select count(*) from audit_log").get()]);
+    for (const request of [accept, create]) {
+      const snapshot = rows();
+      for (const who of ["lead", "viewer", null] as const) {
+        const context = await playwright.request.newContext({ baseURL, storageState: who ? authFile(who) : SIGNED_OUT });
+        const response = await context.post(request.url(), {
+          headers: { "content-type": request.headers()["content-type"]!, "next-action": request.headers()["next-action"]!, accept: "text/x-component", origin: baseURL! },
+          data: request.postDataBuffer()!,
+          maxRedirects: 0,
+        });
+        const text = await response.text();
+        if (who) expect(text, `${who} replaying ${request.url()}`).toContain("You do not have permission");
+        else expect(response.status() === 401 || /30\d/.test(String(response.status())) || text.includes("Please sign in"), `anonymous replay answered ${response.status()}`).toBe(true);
+        await context.dispose();
+      }
+      expect(rows()).toBe(snapshot);
+    }
+  });
+});
+
+async function capture(page: Page, act: () => Promise<void>): Promise<Request> {
+  const posted = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
+  await act();
+  return posted;
+}

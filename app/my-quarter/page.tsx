@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { submitDraftsAction } from "@/app/updates/actions";
 import { ActionButton } from "@/components/forms/action-button";
+import { Pagination } from "@/components/ui/pagination";
 import { MyQuarterRowCard } from "@/components/updates/my-quarter-row";
 import { requireUser } from "@/lib/auth/session";
 import { daysUntil } from "@/lib/periods/queries";
@@ -9,10 +10,13 @@ import { listMyQuarter, listReturnedFor, quarterProgress } from "@/lib/updates/q
 
 export const metadata: Metadata = { title: "My quarter" };
 
+const PAGE_SIZE = 20;
+
 // One page for a lead or contributor to report on every action of their work
 // groups for the current period, in one sitting.
-export default async function MyQuarterPage() {
+export default async function MyQuarterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
+  const query = await searchParams;
   const blocks = listMyQuarter(user);
   const returned = listReturnedFor(user.userId);
   return (
@@ -28,7 +32,7 @@ export default async function MyQuarterPage() {
           <ul className="mt-2 space-y-2 text-sm">
             {returned.map((r) => (
               <li key={r.id}>
-                <a href={`#action-${r.actionId}`} className="font-medium">
+                <a href={`/actions/${r.actionId}#updates-heading`} className="font-medium">
                   {r.code}: {r.title ?? r.text.slice(0, 80)}
                 </a>{" "}
                 ({r.periodLabel}) — <span className="text-red-900">{r.note}</span>
@@ -48,7 +52,17 @@ export default async function MyQuarterPage() {
         const progress = quarterProgress(rows);
         const drafts = rows.flatMap((r) => (r.update?.reviewState === "draft" ? [`${r.update.id}@${r.update.version}`] : []));
         const days = daysUntil(period.deadline);
-        const groups = [...new Set(rows.map((r) => r.workGroupName ?? "Assigned to you"))];
+        // A usual lead has a dozen actions and sees them all with their forms
+        // open. Someone answerable for a whole plan (hundreds) gets them 20 at
+        // a time, with the forms folded but for the first still to do; the
+        // progress count and "submit all drafts" always cover every action.
+        const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
+        const pageParam = `page-${plan.id}`;
+        const page = Math.min(pageCount, Math.max(1, Number(query[pageParam]) || 1));
+        const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+        const needsWork = shown.filter((r) => r.update?.reviewState !== "submitted" && r.update?.reviewState !== "accepted").map((r) => r.id);
+        const open = new Set(rows.length <= PAGE_SIZE ? needsWork : needsWork.slice(0, 1));
+        const groups = [...new Set(shown.map((r) => r.workGroupName ?? "Assigned to you"))];
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="space-y-4">
             <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -78,14 +92,15 @@ export default async function MyQuarterPage() {
               <section key={g} aria-label={g} className="space-y-3">
                 <h3 className="text-base font-semibold">{g}</h3>
                 <ol className="space-y-3">
-                  {rows
+                  {shown
                     .filter((r) => (r.workGroupName ?? "Assigned to you") === g)
                     .map((r) => (
-                      <MyQuarterRowCard key={r.id} row={r} period={period} previousLabel={previous?.label} />
+                      <MyQuarterRowCard key={r.id} row={r} period={period} previousLabel={previous?.label} initiallyOpen={open.has(r.id)} />
                     ))}
                 </ol>
               </section>
             ))}
+            <Pagination page={page} pageCount={pageCount} hrefFor={(n) => `/my-quarter?${pageParam}=${n}`} />
           </section>
         );
       })}

@@ -1,17 +1,15 @@
-import Link from "next/link";
 import { saveUpdateAction } from "@/app/updates/actions";
-import { Disclosure } from "@/components/ui/disclosure";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReportingPeriod } from "@/db/schema";
 import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
 import { STATUS_LABELS } from "@/lib/format";
 import { linksToText, type MyQuarterRow } from "@/lib/updates/queries";
 import { ReviewStateBadge } from "./review-state-badge";
-import { UpdateForm } from "./update-form";
+import { QuarterRowForm } from "./quarter-row-form";
 
 // One action on "My quarter": what it said last period, where this period's
-// update stands, and the form to write it. Rows already submitted start folded.
-export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarterRow; period: ReportingPeriod; previousLabel?: string }) {
+// update stands, and the form to write it (opened by the page's choice).
+export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen }: { row: MyQuarterRow; period: ReportingPeriod; previousLabel?: string; initiallyOpen: boolean }) {
   const u = row.update;
   const name = `${row.code}: ${row.title ?? row.text.slice(0, 80)}`;
   const done = u?.reviewState === "submitted" || u?.reviewState === "accepted";
@@ -20,7 +18,7 @@ export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarte
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
           <p className="font-medium">
-            <Link href={`/actions/${row.id}`}>{name}</Link>
+            <a href={`/actions/${row.id}`}>{name}</a>
           </p>
           <p className="mt-1 text-sm text-slate-700">
             {previousLabel ? (
@@ -45,37 +43,29 @@ export function MyQuarterRowCard({ row, period, previousLabel }: { row: MyQuarte
           <span className="font-medium">Returned by staff:</span> {u.reviewNote}
         </p>
       )}
-      <Disclosure
-        className="mt-3"
-        initiallyOpen={!done}
-        summary={
-          <>
-            {done ? "Change this update" : "Write this period's update"}
-            <span className="sr-only"> for {row.code}</span>
-          </>
-        }
-      >
-        <div className="mt-3">
-          <UpdateForm
-            action={saveUpdateAction}
-            actionId={row.id}
-            periodId={period.id}
-            periodLabel={period.label}
-            idPrefix={`a${row.id}`}
-            actionLabel={row.code}
-            attachmentsRemaining={MAX_ATTACHMENTS_PER_UPDATE - row.attachments.length}
-            current={{
-              id: u?.id ?? null,
-              version: u?.version ?? 0,
-              status: u?.status ?? row.status,
-              percentComplete: u?.percentComplete ?? row.percentComplete,
-              narrative: u?.narrative ?? "",
-              links: u ? linksToText(u.links) : "",
-              reviewState: u?.reviewState ?? null,
-            }}
-          />
-        </div>
-      </Disclosure>
+      <QuarterRowForm
+        initiallyOpen={initiallyOpen}
+        done={done}
+        code={row.code}
+        form={{
+          action: saveUpdateAction,
+          actionId: row.id,
+          periodId: period.id,
+          periodLabel: period.label,
+          idPrefix: `a${row.id}`,
+          actionLabel: row.code,
+          attachmentsRemaining: MAX_ATTACHMENTS_PER_UPDATE - row.attachments.length,
+          current: {
+            id: u?.id ?? null,
+            version: u?.version ?? 0,
+            status: u?.status ?? row.status,
+            percentComplete: u?.percentComplete ?? row.percentComplete,
+            narrative: u?.narrative ?? "",
+            links: u ? linksToText(u.links) : "",
+            reviewState: u?.reviewState ?? null,
+          },
+        }}
+      />
     </li>
   );
 }

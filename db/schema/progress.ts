@@ -60,6 +60,8 @@ export const progressUpdates = sqliteTable(
     // One update per action and period: the group shares it and edits it in turn.
     uniqueIndex("progress_updates_action_period_unique").on(t.actionId, t.periodId),
     index("progress_updates_author_idx").on(t.authorId, t.reviewState),
+    // "Returned to you": found by author or by last editor, each through an index.
+    index("progress_updates_editor_idx").on(t.lastEditedById, t.reviewState),
   ],
 );
 

@@ -78,26 +78,36 @@ export function listReturnedFor(userId: number) {
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
     .leftJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
-    .where(and(eq(progressUpdates.reviewState, "returned"), or(eq(progressUpdates.authorId, userId), eq(progressUpdates.lastEditedById, userId))))
+    // Each OR branch matches an index (author or editor, then state), so this never scans all updates.
+    .where(or(and(eq(progressUpdates.authorId, userId), eq(progressUpdates.reviewState, "returned")), and(eq(progressUpdates.lastEditedById, userId), eq(progressUpdates.reviewState, "returned"))))
     .orderBy(desc(progressUpdates.reviewedAt))
     .all();
 }
 
-// Updates waiting for staff review, oldest first. Those this reviewer handled
-// recently stay in the list (marked as reviewed) so the result of each
-// decision is still on screen after the page refreshes.
-export function listAwaitingReview(planId: number, recent?: { reviewerId: number; withinMinutes: number }) {
+export const REVIEW_PAGE_SIZE = 10;
+
+// Updates waiting for staff review, oldest first, a page at a time (a
+// narrative and a review form each; a busy quarter has hundreds). Those this
+// reviewer handled recently stay in the list (marked as reviewed) so the
+// result of each decision is still on screen after the page refreshes.
+export function listAwaitingReview(planId: number, recent?: { reviewerId: number; withinMinutes: number }, page = 1) {
+  const db = getDb();
   const waiting = eq(progressUpdates.reviewState, "submitted");
   const mine = recent ? and(eq(progressUpdates.reviewedById, recent.reviewerId), sql`${progressUpdates.reviewedAt} >= ${new Date(Date.now() - recent.withinMinutes * 60_000).toISOString()}`) : undefined;
-  return getDb()
+  const where = and(eq(actions.planId, planId), mine ? or(waiting, mine) : waiting);
+  const total = db.select({ n: count() }).from(progressUpdates).innerJoin(actions, eq(actions.id, progressUpdates.actionId)).where(and(eq(actions.planId, planId), waiting)).get()?.n ?? 0;
+  const rows = db
     .select({ id: progressUpdates.id, version: progressUpdates.version, reviewState: progressUpdates.reviewState, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
     .from(progressUpdates)
     .innerJoin(actions, eq(actions.id, progressUpdates.actionId))
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressUpdates.periodId))
     .leftJoin(author, eq(author.id, progressUpdates.lastEditedById))
-    .where(and(eq(actions.planId, planId), mine ? or(waiting, mine) : waiting))
+    .where(where)
     .orderBy(asc(progressUpdates.submittedAt), asc(progressUpdates.id))
+    .limit(REVIEW_PAGE_SIZE)
+    .offset((Math.max(1, page) - 1) * REVIEW_PAGE_SIZE)
     .all();
+  return Object.assign(rows, { waitingTotal: total, pageCount: Math.max(1, Math.ceil(total / REVIEW_PAGE_SIZE)) });
 }
 
 export type MyQuarterRow = Awaited<ReturnType<typeof listMyQuarter>>[number]["rows"][number];

@@ -7,23 +7,25 @@ import { ReviewForm } from "@/components/updates/review-form";
 import { ReviewStateBadge } from "@/components/updates/review-state-badge";
 import { requirePermission, requireReader } from "@/lib/auth/guards";
 import { loadPlanOr404 } from "@/lib/plans/load";
-import { listAwaitingReview } from "@/lib/updates/queries";
+import { Pagination } from "@/components/ui/pagination";
+import { REVIEW_PAGE_SIZE, listAwaitingReview } from "@/lib/updates/queries";
 
 export const metadata: Metadata = { title: "Review updates" };
 
 // Staff work through submitted updates oldest first: accept, or return with a note.
-export default async function ReviewPage({ params }: { params: Promise<{ plan: string }> }) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ plan: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const plan = await loadPlanOr404((await params).plan);
   const user = await requireReader();
   requirePermission(user, "update.review");
-  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, withinMinutes: 60 });
-  const waiting = items.filter((w) => w.reviewState === "submitted");
+  const page = Math.min(10_000, Math.max(1, Number((await searchParams).page) || 1));
+  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, withinMinutes: 60 }, page);
+  const waiting = items.waitingTotal;
   return (
     <div className="space-y-6">
       <header>
         <h1>Review updates</h1>
         <p className="mt-2 text-slate-700">
-          {waiting.length === 0 ? "Nothing is waiting for review." : `${waiting.length} update${waiting.length === 1 ? "" : "s"} waiting, oldest first.`}{" "}
+          {waiting === 0 ? "Nothing is waiting for review." : `${waiting} update${waiting === 1 ? "" : "s"} waiting, oldest first, ${REVIEW_PAGE_SIZE} a page.`}{" "}
           {plan.countSubmittedUpdates ? "This plan counts submitted updates before review." : "An action's status changes only when its update is accepted."}
         </p>
       </header>
@@ -54,6 +56,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ plan: s
           );
         })}
       </ol>
+      <Pagination page={page} pageCount={items.pageCount} hrefFor={(n) => `/plans/${plan.slug}/review?page=${n}`} />
     </div>
   );
 }

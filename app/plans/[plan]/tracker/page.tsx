@@ -3,6 +3,7 @@ import Link from "next/link";
 import { inputClass } from "@/components/forms/fields";
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { TrackerTable } from "@/components/tracker/tracker-table";
+import { Pagination } from "@/components/ui/pagination";
 import { listWorkGroups } from "@/lib/plans/queries";
 import { requirePermission, requireReader } from "@/lib/auth/guards";
 import { daysUntil, getCurrentPeriod, listPeriods } from "@/lib/periods/queries";
@@ -10,6 +11,8 @@ import { loadPlanOr404 } from "@/lib/plans/load";
 import { getTracker, parseTrackerFilters } from "@/lib/tracker/queries";
 
 export const metadata: Metadata = { title: "Submission tracker" };
+
+const TRACKER_PAGE_SIZE = 25;
 
 type Props = { params: Promise<{ plan: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,6 +40,11 @@ export default async function TrackerPage({ params, searchParams }: Props) {
   const { rows, groups, totals, previous } = getTracker(period, filters);
   const groupOptions = listWorkGroups(plan.id).map((g) => ({ value: g.key, label: g.name }));
   const days = daysUntil(period.deadline);
+  // The summaries cover the whole period; the action table is paged to keep the page light.
+  const pageCount = Math.max(1, Math.ceil(rows.length / TRACKER_PAGE_SIZE));
+  const page = Math.min(pageCount, Math.max(1, Number(query.page) || 1));
+  const shown = rows.slice((page - 1) * TRACKER_PAGE_SIZE, page * TRACKER_PAGE_SIZE);
+  const pageHref = (n: number) => `${base}?${new URLSearchParams(Object.entries({ period: String(period.id), group: filters.group, state: filters.state, page: String(n) }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   return (
     <div className="space-y-6">
       <header>
@@ -126,7 +134,14 @@ export default async function TrackerPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="actions-heading">
         <h2 id="actions-heading">Actions ({rows.length})</h2>
-        {rows.length === 0 ? <p className="mt-2 text-slate-700">No actions match these filters.</p> : <div className="mt-2"><TrackerTable rows={rows} /></div>}
+        {rows.length === 0 ? (
+          <p className="mt-2 text-slate-700">No actions match these filters.</p>
+        ) : (
+          <div className="mt-2 space-y-3">
+            <TrackerTable rows={shown} />
+            <Pagination page={page} pageCount={pageCount} hrefFor={pageHref} />
+          </div>
+        )}
       </section>
     </div>
   );

@@ -1,0 +1,1 @@
+CREATE INDEX `progress_updates_editor_idx` ON `progress_updates` (`last_edited_by_id`,`review_state`);

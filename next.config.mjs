@@ -8,7 +8,7 @@ const nextConfig = {
     // forbidden() renders app/forbidden.tsx with a real 403 status.
     authInterrupts: true,
     // The largest bodies are a progress update with up to 5 attachments of
-    // 10 MB each (lib/attachments/schema.ts) and spreadsheet imports of 5 MB
+    // 10 MB each (lib/attachments/limits.ts) and spreadsheet imports of 5 MB
     // (lib/spreadsheets/limits.ts). Both limits apply: the proxy would
     // otherwise cut the body short at 10 MB before the server action sees it.
     serverActions: { bodySizeLimit: "52mb" },

@@ -7,7 +7,7 @@ import { getCurrentPeriod, listPeriods } from "@/lib/periods/queries";
 import { getUpdateFor, listActionUpdates, linksToText } from "@/lib/updates/queries";
 import { addAttachmentsAction, removeAttachmentAction } from "@/app/actions/[id]/attachment-actions";
 import { canAttach } from "@/lib/attachments/rules";
-import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/limits";
 import { AttachmentForm } from "./attachment-form";
 import { AttachmentList } from "./attachment-list";
 import { DownloadLinks } from "@/components/spreadsheets/download-links";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/forms/fields";
-import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/forms/form-action";
 import { AttachmentInput } from "./attachment-input";
 

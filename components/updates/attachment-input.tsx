@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { fieldError, inputClass } from "@/components/forms/fields";
-import { ALLOWED_TYPES_TEXT, ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS_HINT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, tooLargeMessage } from "@/lib/attachments/schema";
+import { ALLOWED_TYPES_TEXT, ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS_HINT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, tooLargeMessage } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/forms/form-action";
 
 // Problems the browser can see before uploading anything: too many files, too

@@ -1,4 +1,4 @@
-import { ATTACHMENT_TYPES, formatFileSize } from "@/lib/attachments/schema";
+import { ATTACHMENT_TYPES, formatFileSize } from "@/lib/attachments/limits";
 import type { FormState } from "@/lib/forms/form-action";
 import { AttachmentRemoveButton } from "./attachment-remove-button";
 

@@ -1,7 +1,7 @@
 import { saveUpdateAction } from "@/app/updates/actions";
 import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReportingPeriod } from "@/db/schema";
-import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/schema";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/limits";
 import { STATUS_LABELS } from "@/lib/format";
 import { linksToText, type MyQuarterRow } from "@/lib/updates/queries";
 import { ReviewStateBadge } from "./review-state-badge";

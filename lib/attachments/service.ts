@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { assertCanAttach, type AttachTarget } from "./rules";
-import { addAttachmentsSchema, MAX_ATTACHMENTS_PER_UPDATE, removeAttachmentSchema, type AddAttachmentsInput } from "./schema";
+import { MAX_ATTACHMENTS_PER_UPDATE } from "./limits";
+import { addAttachmentsSchema, removeAttachmentSchema, type AddAttachmentsInput } from "./schema";
 import { openStoredFile, removeStoredFile, writeStoredFile } from "./storage";
 import { ATTACHMENTS_FIELD, validateUploads } from "./validate";
 

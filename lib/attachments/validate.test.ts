@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { sampleDocx, sampleExe, sampleHtml, sampleJpeg, samplePdf, samplePlainZip, samplePng, sampleXlsx } from "@/lib/test/sample-files";
-import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE } from "./schema";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE } from "./limits";
 import { sanitiseFileName, validateUpload, validateUploads } from "./validate";
 
 const file = (bytes: Uint8Array | string, name: string) => new File([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], name);

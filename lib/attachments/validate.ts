@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { fileTypeFromBuffer } from "file-type";
 import { AppError } from "@/lib/errors";
-import { ALLOWED_TYPES_TEXT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE, MAX_FILE_NAME_LENGTH, tooLargeMessage } from "./schema";
+import { ALLOWED_TYPES_TEXT, ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_UPDATE, MAX_FILE_NAME_LENGTH, tooLargeMessage } from "./limits";
 
 // A file that passed every check, read into memory (at most 10 MB).
 export interface ValidUpload {

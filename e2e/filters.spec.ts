@@ -14,22 +14,22 @@ async function expectCodes(page: Page, codes: string[]) {
   await expect(actionRows(page)).toHaveText(codes.map((c) => new RegExp(`^${c}(?!\\d)`)));
 }
 
-test("the unfiltered list pages through all 40 actions, 25 a page", async ({ page }) => {
+test("the unfiltered list pages through all 40 actions, 20 a page", async ({ page }) => {
   await page.goto(ACTIONS);
-  await expect(countText(page)).toHaveText("Showing 1–25 of 40 actions.");
-  await expect(actionRows(page)).toHaveCount(25);
+  await expect(countText(page)).toHaveText("Showing 1–20 of 40 actions.");
+  await expect(actionRows(page)).toHaveCount(20);
   await expect(actionRows(page).first()).toContainText("AG-1");
   const pages = page.getByRole("navigation", { name: "Pages" });
   await expect(pages).toContainText("Page 1 of 2");
   await pages.getByRole("link", { name: "Next page" }).click();
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
-  await expect(countText(page)).toHaveText("Showing 26–40 of 40 actions.");
-  await expect(actionRows(page)).toHaveCount(15);
+  await expect(countText(page)).toHaveText("Showing 21–40 of 40 actions.");
+  await expect(actionRows(page)).toHaveCount(20);
   await expect(actionRows(page).last()).toContainText("NS-9");
   await expect(actionRows(page).last()).toContainText("Plan-wide");
   // A page number past the end shows the last page.
   await page.goto(`${ACTIONS}?page=3`);
-  await expect(countText(page)).toHaveText("Showing 26–40 of 40 actions.");
+  await expect(countText(page)).toHaveText("Showing 21–40 of 40 actions.");
 });
 
 test("filtering by cluster, then work group, champion and status narrows the list", async ({ page }) => {
@@ -96,7 +96,7 @@ test("status and priority filters", async ({ page }) => {
   await page.goto(ACTIONS);
   await page.getByLabel("Status").selectOption({ label: "Not started" });
   await apply(page);
-  await expect(countText(page)).toHaveText("Showing 1–25 of 40 actions matching the filters.");
+  await expect(countText(page)).toHaveText("Showing 1–20 of 40 actions matching the filters.");
 
   await page.getByLabel("Status").selectOption({ label: "Any status" });
   // No seeded action is flagged as a priority.
@@ -133,7 +133,7 @@ test("a search with no match shows the empty state, and clearing resets every fi
 
   await page.getByRole("link", { name: "Clear the filters" }).click();
   await expect(page).toHaveURL(ACTIONS);
-  await expect(countText(page)).toHaveText("Showing 1–25 of 40 actions.");
+  await expect(countText(page)).toHaveText("Showing 1–20 of 40 actions.");
   await expect(page.getByLabel("Search text")).toHaveValue("");
   await expect(page.getByLabel("Cluster or section")).toHaveValue("");
 });

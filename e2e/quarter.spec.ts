@@ -94,7 +94,7 @@ test.describe("review", () => {
     await expect(lead.getByText("Update submitted for review.")).toBeVisible();
 
     const staff = await signedInAs(browser, "admin.e2e@example.org");
-    await staff.goto(`${PLAN}/review`);
+    await staff.goto(`${PLAN}/review?group=review-wg`);
     await expectNoA11yViolations(staff);
     const item = staff.getByRole("article", { name: `2026 Q4 update for ${action.code}` });
     await item.getByRole("button", { name: /^Return to author/ }).click();
@@ -113,7 +113,7 @@ test.describe("review", () => {
     await expect(row.getByText("Update submitted for review.")).toBeVisible();
     await expect(lead.getByRole("region", { name: "Returned to you for changes" })).toHaveCount(0);
 
-    await staff.goto(`${PLAN}/review`);
+    await staff.goto(`${PLAN}/review?group=review-wg`);
     const again = staff.getByRole("article", { name: `2026 Q4 update for ${action.code}` });
     await expect(again.getByText("The county permit was refused")).toBeVisible();
     await again.getByRole("button", { name: /^Accept/ }).click();
@@ -208,7 +208,7 @@ test.describe("staff-only quarterly actions posted without the UI", () => {
     const row = () => db.select().from(progressUpdates).where(eq(progressUpdates.actionId, actions[0]!.id)).get()!;
     const before = row();
 
-    await page.goto(`${PLAN}/review`);
+    await page.goto(`${PLAN}/review?group=replay-wg`);
     const item = page.getByRole("article", { name: `2026 Q4 update for ${actions[0]!.code}` });
     const accept = await capture(page, async () => {
       await item.getByRole("button", { name: /^Accept/ }).click();

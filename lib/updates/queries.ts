@@ -90,12 +90,13 @@ export const REVIEW_PAGE_SIZE = 10;
 // narrative and a review form each; a busy quarter has hundreds). Those this
 // reviewer handled recently stay in the list (marked as reviewed) so the
 // result of each decision is still on screen after the page refreshes.
-export function listAwaitingReview(planId: number, recent?: { reviewerId: number; withinMinutes: number }, page = 1) {
+export function listAwaitingReview(planId: number, recent?: { reviewerId: number; withinMinutes: number }, page = 1, workGroupId?: number) {
   const db = getDb();
   const waiting = eq(progressUpdates.reviewState, "submitted");
   const mine = recent ? and(eq(progressUpdates.reviewedById, recent.reviewerId), sql`${progressUpdates.reviewedAt} >= ${new Date(Date.now() - recent.withinMinutes * 60_000).toISOString()}`) : undefined;
-  const where = and(eq(actions.planId, planId), mine ? or(waiting, mine) : waiting);
-  const total = db.select({ n: count() }).from(progressUpdates).innerJoin(actions, eq(actions.id, progressUpdates.actionId)).where(and(eq(actions.planId, planId), waiting)).get()?.n ?? 0;
+  const inPlan = and(eq(actions.planId, planId), workGroupId ? eq(actions.workGroupId, workGroupId) : undefined);
+  const where = and(inPlan, mine ? or(waiting, mine) : waiting);
+  const total = db.select({ n: count() }).from(progressUpdates).innerJoin(actions, eq(actions.id, progressUpdates.actionId)).where(and(inPlan, waiting)).get()?.n ?? 0;
   const rows = db
     .select({ id: progressUpdates.id, version: progressUpdates.version, reviewState: progressUpdates.reviewState, actionId: actions.id, code: actions.code, title: actions.title, text: actions.text, status: progressUpdates.status, percentComplete: progressUpdates.percentComplete, narrative: progressUpdates.narrative, submittedAt: progressUpdates.submittedAt, periodLabel: reportingPeriods.label, authorName: author.name })
     .from(progressUpdates)

@@ -6,7 +6,9 @@ import { Markdown } from "@/components/updates/markdown";
 import { ReviewForm } from "@/components/updates/review-form";
 import { ReviewStateBadge } from "@/components/updates/review-state-badge";
 import { requirePermission, requireReader } from "@/lib/auth/guards";
+import { inputClass } from "@/components/forms/fields";
 import { loadPlanOr404 } from "@/lib/plans/load";
+import { listWorkGroups } from "@/lib/plans/queries";
 import { Pagination } from "@/components/ui/pagination";
 import { REVIEW_PAGE_SIZE, listAwaitingReview } from "@/lib/updates/queries";
 
@@ -17,8 +19,13 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const plan = await loadPlanOr404((await params).plan);
   const user = await requireReader();
   requirePermission(user, "update.review");
-  const page = Math.min(10_000, Math.max(1, Number((await searchParams).page) || 1));
-  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, withinMinutes: 60 }, page);
+  const query = await searchParams;
+  const page = Math.min(10_000, Math.max(1, Number(query.page) || 1));
+  const groups = listWorkGroups(plan.id);
+  const group = groups.find((g) => g.key === query.group);
+  const items = listAwaitingReview(plan.id, { reviewerId: user.userId, withinMinutes: 60 }, page, group?.id);
+  const base = `/plans/${plan.slug}/review`;
+  const href = (n: number) => `${base}?${new URLSearchParams(Object.entries({ group: group?.key, page: String(n) }).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`;
   const waiting = items.waitingTotal;
   return (
     <div className="space-y-6">
@@ -29,6 +36,24 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           {plan.countSubmittedUpdates ? "This plan counts submitted updates before review." : "An action's status changes only when its update is accepted."}
         </p>
       </header>
+      <form method="get" action={base} role="search" aria-label="Filter the review queue" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="r-group" className="block text-sm font-medium">
+            Work group
+          </label>
+          <select id="r-group" name="group" defaultValue={group?.key ?? ""} className={inputClass}>
+            <option value="">All work groups</option>
+            {groups.map((g) => (
+              <option key={g.key} value={g.key}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded bg-blue-800 px-4 py-2 text-sm font-medium text-white hover:bg-blue-900">
+          Show
+        </button>
+      </form>
       <ol className="space-y-4">
         {items.map((w) => {
           const name = `${w.code}: ${w.title ?? w.text.slice(0, 80)}`;
@@ -56,7 +81,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           );
         })}
       </ol>
-      <Pagination page={page} pageCount={items.pageCount} hrefFor={(n) => `/plans/${plan.slug}/review?page=${n}`} />
+      <Pagination page={page} pageCount={items.pageCount} hrefFor={href} />
     </div>
   );
 }

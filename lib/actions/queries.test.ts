@@ -40,16 +40,16 @@ describe("listActions filters", () => {
     expect(f).toEqual({ section: undefined, group: undefined, org: undefined, status: undefined, priority: false, retired: false, q: undefined, page: 1 });
   });
 
-  it("paginates 25 at a time and clamps the page", () => {
+  it("paginates 20 at a time and clamps the page", () => {
     const planId = sjv();
     const sqlite = getDb().$client;
     const insert = sqlite.prepare("insert into actions (plan_id, code, text, position) values (?, ?, ?, ?)");
     for (let i = 0; i < 70; i++) insert.run(planId, `X-${i}`, `Extra action ${i}`, 100 + i);
     const p2 = listActions(planId, parseActionFilters({ page: "2" }));
     expect(p2.total).toBe(110);
-    expect(p2.pageCount).toBe(5);
-    expect(p2.rows).toHaveLength(25);
-    expect(listActions(planId, parseActionFilters({ page: "99" })).page).toBe(5);
+    expect(p2.pageCount).toBe(6);
+    expect(p2.rows).toHaveLength(20);
+    expect(listActions(planId, parseActionFilters({ page: "99" })).page).toBe(6);
   });
 
   it("hides retired actions", () => {

@@ -19,4 +19,12 @@ describe("renderMarkdown", () => {
   it("moves headings below the page's own", () => {
     expect(renderMarkdown("# Title")).toBe("<h3>Title</h3>\n");
   });
+
+  it("gives the same answer from its cache as when rendering afresh", () => {
+    const source = "Second *time* <script>x</script>";
+    const first = renderMarkdown(source);
+    expect(renderMarkdown(source)).toBe(first);
+    expect(first).toContain("<em>time</em>");
+    expect(first).not.toContain("<script");
+  });
 });

@@ -17,7 +17,7 @@ const PAGE_SIZE = 20;
 export default async function MyQuarterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser();
   const query = await searchParams;
-  const blocks = listMyQuarter(user);
+  const blocks = listMyQuarter(user, { pageSize: PAGE_SIZE, pageOf: (planId) => Number(query[`page-${planId}`]) || 1 });
   const returned = listReturnedFor(user.userId);
   return (
     <div className="space-y-8">
@@ -48,20 +48,17 @@ export default async function MyQuarterPage({ searchParams }: { searchParams: Pr
         </p>
       )}
 
-      {blocks.map(({ plan, period, previous, rows }) => {
-        const progress = quarterProgress(rows);
-        const drafts = rows.flatMap((r) => (r.update?.reviewState === "draft" ? [`${r.update.id}@${r.update.version}`] : []));
+      {blocks.map(({ plan, period, previous, all, rows: shown, page, pageCount }) => {
+        const progress = quarterProgress(all);
+        const drafts = all.flatMap((r) => (r.update?.reviewState === "draft" ? [`${r.update.id}@${r.update.version}`] : []));
         const days = daysUntil(period.deadline);
         // A usual lead has a dozen actions and sees them all with their forms
         // open. Someone answerable for a whole plan (hundreds) gets them 20 at
         // a time, with the forms folded but for the first still to do; the
         // progress count and "submit all drafts" always cover every action.
-        const pageCount = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
         const pageParam = `page-${plan.id}`;
-        const page = Math.min(pageCount, Math.max(1, Number(query[pageParam]) || 1));
-        const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
         const needsWork = shown.filter((r) => r.update?.reviewState !== "submitted" && r.update?.reviewState !== "accepted").map((r) => r.id);
-        const open = new Set(rows.length <= PAGE_SIZE ? needsWork : needsWork.slice(0, 1));
+        const open = new Set(all.length <= PAGE_SIZE ? needsWork : needsWork.slice(0, 1));
         const groups = [...new Set(shown.map((r) => r.workGroupName ?? "Assigned to you"))];
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="space-y-4">

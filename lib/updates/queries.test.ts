@@ -53,6 +53,18 @@ describe("listMyQuarter", () => {
     expect(listMyQuarter(w.viewer)).toEqual([]);
   });
 
+  it("pages the full rows but counts every action", () => {
+    const w = world();
+    putUpdate(action("EN-5").id, w.q4.id, { reviewState: "draft" });
+    const page2 = onlyPlan(listMyQuarter(w.lead, { pageSize: 4, pageOf: () => 2 }));
+    expect([page2.page, page2.pageCount]).toEqual([2, 2]);
+    expect(page2.rows.map((r) => r.code)).toEqual(["EN-5", "EN-6"]);
+    expect(page2.all.map((r) => r.update?.reviewState ?? null)).toEqual([null, null, null, null, "draft", null]);
+    expect(quarterProgress(page2.all)).toEqual({ done: 0, drafts: 1, returned: 0, total: 6 });
+    // A page past the end shows the last one.
+    expect(onlyPlan(listMyQuarter(w.lead, { pageSize: 4, pageOf: () => 9 })).page).toBe(2);
+  });
+
   it("shows nothing when the plan has no current period", () => {
     const w = world();
     getDb().update(reportingPeriods).set({ isCurrent: false }).run();

@@ -116,21 +116,48 @@ export type MyQuarterRow = Awaited<ReturnType<typeof listMyQuarter>>[number]["ro
 // "My quarter": for each plan with a current period, every live action of the
 // work groups the person leads or belongs to, plus actions assigned to them,
 // with this period's update and last period's status side by side.
-export function listMyQuarter(user: Pick<UserActor, "userId" | "memberOf">) {
+//
+// `all` lists every such action with just its update's state (for the
+// progress count and "submit all drafts"); `rows` holds the full rows of one
+// page. Someone answerable for a whole plan has hundreds of actions, and
+// mapping every column of every row cost more than the rest of the page.
+export function listMyQuarter(user: Pick<UserActor, "userId" | "memberOf">, opts: { pageSize?: number; pageOf?: (planId: number) => number } = {}) {
   const db = getDb();
+  const pageSize = opts.pageSize ?? Number.POSITIVE_INFINITY;
   const mine = or(user.memberOf.length ? inArray(actions.workGroupId, user.memberOf) : sql`0`, eq(actions.leadUserId, user.userId));
   const planIds = db.selectDistinct({ planId: actions.planId }).from(actions).where(and(isNull(actions.retiredAt), mine)).all().map((r) => r.planId);
-  const result: { plan: { id: number; slug: string; title: string }; period: ReportingPeriod; previous: ReportingPeriod | undefined; rows: ReturnType<typeof rowsFor> }[] = [];
+  const result: { plan: { id: number; slug: string; title: string }; period: ReportingPeriod; previous: ReportingPeriod | undefined; all: ReturnType<typeof listAll>; rows: ReturnType<typeof rowsFor>; page: number; pageCount: number }[] = [];
   for (const planId of planIds) {
     const period = getCurrentPeriod(planId);
     if (!period) continue;
     const plan = db.select({ id: plans.id, slug: plans.slug, title: plans.title }).from(plans).where(eq(plans.id, planId)).get()!;
     const previous = getPreviousPeriod(period);
-    result.push({ plan, period, previous, rows: rowsFor(planId, period.id, previous?.id) });
+    const all = listAll(planId, period.id);
+    const pageCount = Number.isFinite(pageSize) ? Math.max(1, Math.ceil(all.length / pageSize)) : 1;
+    const page = Math.min(pageCount, Math.max(1, opts.pageOf?.(planId) ?? 1));
+    const ids = Number.isFinite(pageSize) ? all.slice((page - 1) * pageSize, page * pageSize).map((r) => r.id) : all.map((r) => r.id);
+    result.push({ plan, period, previous, all, rows: rowsFor(planId, period.id, previous?.id, ids), page, pageCount });
   }
   return result;
 
-  function rowsFor(planId: number, periodId: number, previousId: number | undefined) {
+  function order() {
+    return [asc(workGroups.position), asc(workGroups.name), asc(actions.position), asc(actions.id)];
+  }
+
+  function listAll(planId: number, periodId: number) {
+    return db
+      .select({ id: actions.id, updateId: progressUpdates.id, version: progressUpdates.version, reviewState: progressUpdates.reviewState })
+      .from(actions)
+      .leftJoin(workGroups, eq(workGroups.id, actions.workGroupId))
+      .leftJoin(progressUpdates, and(eq(progressUpdates.actionId, actions.id), eq(progressUpdates.periodId, periodId)))
+      .where(and(eq(actions.planId, planId), isNull(actions.retiredAt), mine))
+      .orderBy(...order())
+      .all()
+      .map((r) => ({ id: r.id, update: r.updateId === null ? null : { id: r.updateId, version: r.version!, reviewState: r.reviewState! } }));
+  }
+
+  function rowsFor(planId: number, periodId: number, previousId: number | undefined, ids: number[]) {
+    if (ids.length === 0) return [];
     const cur = aliasedTable(progressUpdates, "cur");
     const prev = aliasedTable(progressUpdates, "prev");
     const rows = db
@@ -155,8 +182,8 @@ export function listMyQuarter(user: Pick<UserActor, "userId" | "memberOf">) {
       .leftJoin(sections, eq(sections.id, actions.sectionId))
       .leftJoin(cur, and(eq(cur.actionId, actions.id), eq(cur.periodId, periodId)))
       .leftJoin(prev, and(eq(prev.actionId, actions.id), previousId ? eq(prev.periodId, previousId) : sql`0`))
-      .where(and(eq(actions.planId, planId), isNull(actions.retiredAt), mine))
-      .orderBy(asc(workGroups.position), asc(workGroups.name), asc(actions.position), asc(actions.id))
+      .where(and(eq(actions.planId, planId), inArray(actions.id, ids)))
+      .orderBy(...order())
       .all();
     const files = attachmentsFor(rows.flatMap((r) => (r.update ? [r.update.id] : [])));
     return rows.map((r) => ({ ...r, attachments: r.update ? (files.get(r.update.id) ?? []) : [] }));

@@ -29,7 +29,14 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(sqlite, { schema }) as Db;
+  // Every transaction here writes, so each takes the write lock when it
+  // begins (BEGIN IMMEDIATE). A deferred one that read first and then tried to
+  // write after another process (the CLI, a second server) had written would
+  // fail at once with "database is locked" instead of waiting busy_timeout.
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn, config) => transaction(fn, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 export function migrateDatabase(db: Db) {

@@ -35,9 +35,29 @@ export function TextField({
   // Distinct per form when one page holds several forms with the same fields.
   idPrefix?: string;
 }) {
+  const f = fieldParts(state, name, idPrefix, hint);
+  return (
+    <FieldShell label={label} hint={hint} {...f}>
+      <input id={f.id} name={name} type={type} defaultValue={typedValue(state, name) ?? defaultValue} autoComplete={autoComplete} required={required} aria-invalid={f.error ? true : undefined} aria-describedby={f.describedBy} className={inputClass} />
+    </FieldShell>
+  );
+}
+
+// The ids, error and description links every labelled field needs.
+function fieldParts(state: FormState, name: string, idPrefix: string, hint?: string) {
   const error = fieldError(state, name);
   const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, error, describedBy };
+}
+
+// After a refusal, what the person typed (sent back by toFormState).
+function typedValue(state: FormState, name: string): string | undefined {
+  return state && !state.ok ? state.values?.[name] : undefined;
+}
+
+// Label, optional hint and error around one control.
+function FieldShell({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; describedBy?: string; children: React.ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -48,7 +68,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      <input id={id} name={name} type={type} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} autoComplete={autoComplete} required={required} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      {children}
       {error && (
         <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
           {error}
@@ -94,26 +114,11 @@ export function TextAreaField({
   idPrefix?: string;
   required?: boolean;
 }) {
-  const error = fieldError(state, name);
-  const id = `${idPrefix}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const f = fieldParts(state, name, idPrefix, hint);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-slate-700">
-          {hint}
-        </p>
-      )}
-      <textarea id={id} name={name} rows={rows} required={required} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldShell label={label} hint={hint} {...f}>
+      <textarea id={f.id} name={name} rows={rows} required={required} defaultValue={typedValue(state, name) ?? defaultValue} aria-invalid={f.error ? true : undefined} aria-describedby={f.describedBy} className={inputClass} />
+    </FieldShell>
   );
 }
 
@@ -132,25 +137,16 @@ export function SelectField({
   options: readonly { value: string; label: string }[];
   idPrefix?: string;
 }) {
-  const error = fieldError(state, name);
-  const id = `${idPrefix}-${name}`;
+  const f = fieldParts(state, name, idPrefix);
   return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={(state && !state.ok ? state.values?.[name] : undefined) ?? defaultValue} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}>
+    <FieldShell label={label} {...f}>
+      <select id={f.id} name={name} defaultValue={typedValue(state, name) ?? defaultValue} aria-invalid={f.error ? true : undefined} aria-describedby={f.describedBy} className={inputClass}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-      {error && (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-          {error}
-        </p>
-      )}
-    </div>
+    </FieldShell>
   );
 }

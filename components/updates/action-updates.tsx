@@ -4,13 +4,14 @@ import type { Action } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { getCurrentPeriod, listPeriods } from "@/lib/periods/queries";
-import { getUpdateFor, listActionUpdates, linksToText } from "@/lib/updates/queries";
+import { getUpdateFor, listActionUpdates } from "@/lib/updates/queries";
 import { addAttachmentsAction, removeAttachmentAction } from "@/app/actions/[id]/attachment-actions";
 import { canAttach } from "@/lib/attachments/rules";
 import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/limits";
 import { AttachmentForm } from "./attachment-form";
 import { AttachmentList } from "./attachment-list";
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
+import { ReturnedNote, updateFormValues } from "./form-values";
 import { UpdateForm } from "./update-form";
 import { UpdateTimeline } from "./update-timeline";
 
@@ -54,11 +55,7 @@ export function ActionUpdates({ user, action, requestedPeriod }: { user: UserAct
                   ))}
                 </nav>
               )}
-              {existing?.reviewState === "returned" && existing.reviewNote && (
-                <p className="mb-3 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
-                  <span className="font-medium">Returned by staff:</span> {existing.reviewNote}
-                </p>
-              )}
+              <ReturnedNote update={existing} className="mb-3" />
               <UpdateForm
                 attachmentsRemaining={MAX_ATTACHMENTS_PER_UPDATE - (existing ? (entries.find((e) => e.update.id === existing.id)?.attachments.length ?? 0) : 0)}
                 action={saveUpdateAction}
@@ -66,15 +63,7 @@ export function ActionUpdates({ user, action, requestedPeriod }: { user: UserAct
                 periodId={period.id}
                 periodLabel={period.label}
                 idPrefix="update"
-                current={{
-                  id: existing?.id ?? null,
-                  version: existing?.version ?? 0,
-                  status: existing?.status ?? action.status,
-                  percentComplete: existing?.percentComplete ?? action.percentComplete,
-                  narrative: existing?.narrative ?? "",
-                  links: existing ? linksToText(existing.links) : "",
-                  reviewState: existing?.reviewState ?? null,
-                }}
+                current={updateFormValues(existing, action)}
               />
             </>
           )}

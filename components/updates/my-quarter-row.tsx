@@ -3,7 +3,8 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import type { ReportingPeriod } from "@/db/schema";
 import { MAX_ATTACHMENTS_PER_UPDATE } from "@/lib/attachments/limits";
 import { STATUS_LABELS } from "@/lib/format";
-import { linksToText, type MyQuarterRow } from "@/lib/updates/queries";
+import type { MyQuarterRow } from "@/lib/updates/queries";
+import { ReturnedNote, updateFormValues } from "./form-values";
 import { ReviewStateBadge } from "./review-state-badge";
 import { QuarterRowForm } from "./quarter-row-form";
 
@@ -38,11 +39,7 @@ export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen }: 
         </div>
         <div>{u ? <ReviewStateBadge state={u.reviewState} /> : <span className="badge bg-white text-slate-800 ring-slate-400">Not updated yet</span>}</div>
       </div>
-      {u?.reviewState === "returned" && u.reviewNote && (
-        <p className="mt-2 rounded border border-red-200 bg-red-50 p-2 text-sm text-red-900">
-          <span className="font-medium">Returned by staff:</span> {u.reviewNote}
-        </p>
-      )}
+      <ReturnedNote update={u} className="mt-2" />
       <QuarterRowForm
         initiallyOpen={initiallyOpen}
         done={done}
@@ -55,15 +52,7 @@ export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen }: 
           idPrefix: `a${row.id}`,
           actionLabel: row.code,
           attachmentsRemaining: MAX_ATTACHMENTS_PER_UPDATE - row.attachments.length,
-          current: {
-            id: u?.id ?? null,
-            version: u?.version ?? 0,
-            status: u?.status ?? row.status,
-            percentComplete: u?.percentComplete ?? row.percentComplete,
-            narrative: u?.narrative ?? "",
-            links: u ? linksToText(u.links) : "",
-            reviewState: u?.reviewState ?? null,
-          },
+          current: updateFormValues(u, row),
         }}
       />
     </li>

@@ -20,7 +20,9 @@ export function TrackerTable({ rows }: { rows: TrackerRow[] }) {
             <th scope="col" className="p-2">Work group</th>
             <th scope="col" className="p-2">This period</th>
             <th scope="col" className="p-2">Last submitted</th>
-            <th scope="col" className="p-2">Stale</th>
+            <th scope="col" className="p-2">
+              Stale <span className="font-normal">(not updated last period either)</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -37,7 +39,7 @@ export function TrackerTable({ rows }: { rows: TrackerRow[] }) {
                 {r.updatedBy && <span className="block text-xs text-slate-700">by {r.updatedBy}</span>}
               </td>
               <td className="p-2">{r.lastUpdateAt ? <time dateTime={r.lastUpdateAt}>{r.lastUpdateAt.slice(0, 10)}</time> : "Never"}</td>
-              <td className="p-2">{r.stale ? <span className="font-medium text-red-800">Stale: no update last period either</span> : "No"}</td>
+              <td className="p-2">{r.stale ? <span className="font-medium text-red-800">Stale</span> : "No"}</td>
             </tr>
           ))}
         </tbody>

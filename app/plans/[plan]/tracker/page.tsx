@@ -12,7 +12,7 @@ import { getTracker, parseTrackerFilters } from "@/lib/tracker/queries";
 
 export const metadata: Metadata = { title: "Submission tracker" };
 
-const TRACKER_PAGE_SIZE = 25;
+const TRACKER_PAGE_SIZE = 20;
 
 type Props = { params: Promise<{ plan: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -42,6 +42,14 @@ export const REVIEW_STATES = ["draft", "submitted", "accepted", "returned"] as c
 export const PERIOD_STATUSES = ["planned", "open", "closed"] as const;
 
 export const METRIC_DIRECTIONS = ["up", "down"] as const;
+export type MetricDirection = (typeof METRIC_DIRECTIONS)[number];
 export const METRIC_FREQUENCIES = ["quarterly", "annual"] as const;
+export type MetricFrequency = (typeof METRIC_FREQUENCIES)[number];
+// "other" carries a free-text unit label (acres, students, ...).
+export const METRIC_UNITS = ["count", "jobs", "usd", "percent", "other"] as const;
+export type MetricUnit = (typeof METRIC_UNITS)[number];
+// What a metric is attached to: the whole plan, a section (cluster), a work group or one action.
+export const METRIC_SCOPES = ["plan", "section", "work_group", "action"] as const;
+export type MetricScope = (typeof METRIC_SCOPES)[number];
 
 export const REPORT_STATUSES = ["draft", "published", "superseded"] as const;

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
-import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { check, index, integer, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt } from "./columns";
-import { ACTION_STATUSES, METRIC_DIRECTIONS, METRIC_FREQUENCIES, PERIOD_STATUSES, REPORT_STATUSES, REVIEW_STATES } from "./enums";
+import { ACTION_STATUSES, METRIC_DIRECTIONS, METRIC_FREQUENCIES, METRIC_SCOPES, METRIC_UNITS, PERIOD_STATUSES, REPORT_STATUSES, REVIEW_STATES } from "./enums";
 import { actions, workGroups } from "./actions";
 import { plans, sections } from "./plans";
+import { organizations } from "./organizations";
 import { users } from "./people";
 
 export const reportingPeriods = sqliteTable(
@@ -65,6 +66,10 @@ export const progressUpdates = sqliteTable(
   ],
 );
 
+// A measure of whether the plan is working. It is attached to one scope (see
+// METRIC_SCOPES) and may name an owning work group whose leads manage it and
+// whose members record its measurements; an action's metric is owned by the
+// action's work group.
 export const metrics = sqliteTable(
   "metrics",
   {
@@ -72,24 +77,56 @@ export const metrics = sqliteTable(
     planId: integer("plan_id")
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
+    // Stable identifier within the plan: the key in plan documents and imports.
+    key: text("key").notNull().default(sql`(lower(hex(randomblob(8))))`),
+    scope: text("scope", { enum: METRIC_SCOPES }).notNull().default("plan"),
     sectionId: integer("section_id").references(() => sections.id, { onDelete: "cascade" }),
-    workGroupId: integer("work_group_id").references(() => workGroups.id, { onDelete: "cascade" }),
+    workGroupId: integer("work_group_id").references(() => workGroups.id, { onDelete: "set null" }),
     actionId: integer("action_id").references(() => actions.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     description: text("description"),
-    unit: text("unit").notNull(),
+    unit: text("unit", { enum: METRIC_UNITS }).notNull().default("count"),
+    unitLabel: text("unit_label"),
     direction: text("direction", { enum: METRIC_DIRECTIONS }).notNull().default("up"),
     baselineValue: real("baseline_value"),
     baselineDate: text("baseline_date"),
     targetValue: real("target_value"),
     targetDate: text("target_date"),
+    // JSON array of {date, value}, by date, between the baseline and the target.
+    interimTargets: text("interim_targets").notNull().default("[]"),
+    // How far behind the target path (in percent of the expected value) still counts as "behind" rather than "off track".
+    tolerancePercent: real("tolerance_percent").notNull().default(10),
     frequency: text("frequency", { enum: METRIC_FREQUENCIES }).notNull().default("annual"),
     source: text("source"),
+    method: text("method"),
+    ownerOrganizationId: integer("owner_organization_id").references(() => organizations.id, { onDelete: "set null" }),
+    ownerPerson: text("owner_person"),
+    position: integer("position").notNull().default(0),
+    retiredAt: text("retired_at"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index("metrics_plan_idx").on(t.planId)],
+  (t) => [
+    index("metrics_plan_idx").on(t.planId, t.position),
+    uniqueIndex("metrics_key_unique").on(t.planId, t.key),
+    index("metrics_section_idx").on(t.sectionId),
+    index("metrics_action_idx").on(t.actionId),
+    index("metrics_work_group_idx").on(t.workGroupId),
+    // The scope names exactly the columns it uses, so a metric is never attached twice.
+    check(
+      "metrics_scope_check",
+      sql`(${t.scope} = 'plan' and ${t.sectionId} is null and ${t.actionId} is null)
+        or (${t.scope} = 'section' and ${t.sectionId} is not null and ${t.actionId} is null)
+        or (${t.scope} = 'work_group' and ${t.workGroupId} is not null and ${t.sectionId} is null and ${t.actionId} is null)
+        or (${t.scope} = 'action' and ${t.actionId} is not null and ${t.sectionId} is null and ${t.workGroupId} is null)`,
+    ),
+  ],
 );
 
+// One value of a metric for one period (a year "2014" or a quarter "2014 Q2").
+// A correction never overwrites: it inserts the new value and marks the old
+// row superseded, so the earlier value stays in the history.
 export const measurements = sqliteTable(
   "measurements",
   {
@@ -98,13 +135,23 @@ export const measurements = sqliteTable(
       .notNull()
       .references(() => metrics.id, { onDelete: "cascade" }),
     periodLabel: text("period_label").notNull(),
+    periodStart: text("period_start").notNull().default(""),
+    periodEnd: text("period_end").notNull().default(""),
     value: real("value").notNull(),
     note: text("note"),
     source: text("source"),
     enteredById: integer("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    // Why this value replaced an earlier one (required for a correction).
+    correctionNote: text("correction_note"),
+    supersededAt: text("superseded_at"),
+    supersededById: integer("superseded_by_id").references((): AnySQLiteColumn => measurements.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
-  (t) => [index("measurements_metric_idx").on(t.metricId, t.periodLabel)],
+  (t) => [
+    index("measurements_metric_idx").on(t.metricId, t.periodEnd),
+    // One current value per metric and period; corrections supersede it.
+    uniqueIndex("measurements_current_unique").on(t.metricId, t.periodLabel).where(sql`${t.supersededAt} is null`),
+  ],
 );
 
 export const reports = sqliteTable(
@@ -196,7 +243,7 @@ export const importBatches = sqliteTable(
     planId: integer("plan_id")
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["actions", "updates"] }).notNull(),
+    kind: text("kind", { enum: ["actions", "updates", "measurements"] }).notNull(),
     periodId: integer("period_id").references(() => reportingPeriods.id, { onDelete: "cascade" }),
     fileName: text("file_name").notNull(),
     createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { databasePath, getDb } from "@/db";
 import { users } from "@/db/schema";
-import { seedDefaultData } from "@/db/seed/seed";
+import { addDefaultMetrics, seedDefaultData } from "@/db/seed/seed";
 import { systemActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/service";
@@ -17,6 +17,7 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
   if (process.env.SEED_DEFAULT_PLAN !== "false") {
     const { seeded } = seedDefaultData();
     if (seeded) log(`Loaded the default San Joaquin Valley 2012 plan into ${databasePath()}`);
+    else if (addDefaultMetrics().added > 0) log("Added the San Joaquin Valley plan's default metrics.");
   }
   const count = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (count > 0) return;

@@ -30,6 +30,7 @@ const DOCUMENT: PlanDocument = {
   sections: [section("cluster-a", "cluster", "Editing Cluster A", [section("component-a1", "component", "Editing Component A1")]), section("cluster-b", "cluster", "Editing Cluster B")],
   actions: [],
   targets: [{ description: "Cold storage services", marketSupportUsd: 500_000, source: null, sections: ["cluster-a"] }],
+  metrics: [],
 };
 
 function ensureEditingPlan() {

@@ -261,3 +261,5 @@ export type ProgressUpdate = typeof progressUpdates.$inferSelect;
 export type Attachment = typeof attachments.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
+export type Metric = typeof metrics.$inferSelect;
+export type Measurement = typeof measurements.$inferSelect;

@@ -1,4 +1,5 @@
 import type { PlanDocument } from "@/lib/plans/document-schema";
+import { sjvMetrics } from "./sjv-metrics";
 
 // The default San Joaquin Valley data set, transcribed from the customer's
 // source documents (see TRANSCRIPTION.md in this folder for the rules and
@@ -11,7 +12,7 @@ type SectionDoc = PlanDocument["sections"][number];
 type TargetDoc = PlanDocument["targets"][number];
 
 const FORMAT = "cluster-action-tracker/plan" as const;
-const VERSION = 1 as const;
+const VERSION = 2 as const;
 
 const org = (
   key: string,
@@ -87,6 +88,7 @@ export const sjvSap2006: PlanDocument = {
   ],
   actions: [],
   targets: [],
+  metrics: [],
 };
 
 // ---------------------------------------------------------------------------
@@ -594,4 +596,5 @@ export const sjvPlan2012: PlanDocument = {
   sections: clusters,
   actions: nextSteps,
   targets: leakageTargets,
+  metrics: sjvMetrics,
 };

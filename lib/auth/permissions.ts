@@ -8,11 +8,12 @@ import type { Actor, UserActor } from "./actor";
 // | role        | may                                                                |
 // | admin       | everything: OCED staff define periods, review updates, edit the    |
 // |             | plan, run imports, read the tracker, outbox and audit log          |
-// | lead        | read, comment; create, edit and retire actions of groups they lead;|
-// |             | post updates there, in groups they belong to and on actions       |
-// |             | assigned to them; manage their groups' membership                  |
-// | contributor | read, comment; post updates on actions of groups they belong to or |
-// |             | that are assigned to them                                          |
+// | lead        | read, comment; create, edit and retire actions and metrics of      |
+// |             | groups they lead; post updates and measurements there, in groups   |
+// |             | they belong to and on actions assigned to them; manage their       |
+// |             | groups' membership                                                 |
+// | contributor | read, comment; post updates and measurements on actions of groups  |
+// |             | they belong to or that are assigned to them                        |
 // | viewer      | read, comment (board members)                                      |
 // | anonymous   | nothing but sign-in                                                |
 //
@@ -30,6 +31,10 @@ export const PERMISSIONS = [
   "update.post",
   "update.post_closed",
   "update.review",
+  // Define, edit and retire metrics (checked against the metric's owning work group).
+  "metric.manage",
+  // Enter and correct a metric's measurements (checked like update.post, against the owning group).
+  "measurement.record",
   "tracker.read",
   "comment.create",
   "comment.moderate",
@@ -58,8 +63,15 @@ const READ: Partial<Record<Permission, Rule>> = { "plan.read": always, "plan.exp
 
 export const ROLE_RULES: Record<UserRole, Partial<Record<Permission, Rule>>> = {
   admin: Object.fromEntries(PERMISSIONS.map((p) => [p, always])),
-  lead: { ...READ, "action.update": leadsGroup, "update.post": inGroupOrAssigned, "workgroup.members.manage": leadsGroup },
-  contributor: { ...READ, "update.post": inGroupOrAssigned },
+  lead: {
+    ...READ,
+    "action.update": leadsGroup,
+    "update.post": inGroupOrAssigned,
+    "workgroup.members.manage": leadsGroup,
+    "metric.manage": leadsGroup,
+    "measurement.record": inGroupOrAssigned,
+  },
+  contributor: { ...READ, "update.post": inGroupOrAssigned, "measurement.record": inGroupOrAssigned },
   viewer: READ,
 };
 

@@ -43,7 +43,7 @@ export function describeChanges(tx: DbOrTx, diff: string | null, labels: Record<
 
 type Names = { section: Map<number, string>; group: Map<number, string>; org: Map<number, string>; user: Map<number, string> };
 
-const ID_KIND: Record<string, keyof Names> = { sectionId: "section", parentId: "section", sectionIds: "section", workGroupId: "group", leadOrganizationId: "org", champions: "org", leadUserId: "user" };
+const ID_KIND: Record<string, keyof Names> = { sectionId: "section", parentId: "section", sectionIds: "section", workGroupId: "group", leadOrganizationId: "org", ownerOrganizationId: "org", champions: "org", leadUserId: "user" };
 
 function nameLookup(tx: DbOrTx, diffs: Fields[]): Names {
   const ids: Record<keyof Names, Set<number>> = { section: new Set(), group: new Set(), org: new Set(), user: new Set() };

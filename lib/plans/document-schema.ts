@@ -1,7 +1,13 @@
 import { z } from "zod";
+import { parsePeriodLabel } from "@/lib/metrics/periods";
+import { unitRangeProblem } from "@/lib/metrics/schema";
 import {
   ACTION_STATUSES,
   CHAMPION_ROLES,
+  METRIC_DIRECTIONS,
+  METRIC_FREQUENCIES,
+  METRIC_SCOPES,
+  METRIC_UNITS,
   ORGANIZATION_TYPES,
   PLAN_STATUSES,
   SECTION_KINDS,
@@ -14,7 +20,8 @@ import {
 // so a document can be imported into any database.
 
 export const PLAN_DOCUMENT_FORMAT = "cluster-action-tracker/plan";
-export const PLAN_DOCUMENT_VERSION = 1;
+// Version 2 added metrics; version 1 documents (no metrics) still import.
+export const PLAN_DOCUMENT_VERSION = 2;
 
 const key = z
   .string()
@@ -93,6 +100,44 @@ export const targetDocSchema = z.strictObject({
   sections: z.array(key).max(1_000),
 });
 
+const datedValue = z.strictObject({ date: isoDate, value: z.number().finite() });
+
+// A measurement as a plan document carries it: the current value for a period
+// ("2014" or "2014 Q2"). Who entered it and earlier corrected values stay in
+// the database they were entered in.
+export const measurementDocSchema = z.strictObject({
+  period: z.string().trim().min(4).max(20),
+  value: z.number().finite(),
+  note: z.string().trim().min(1).max(2_000).nullable(),
+  source: z.string().trim().min(1).max(500).nullable(),
+});
+
+export const metricDocSchema = z.strictObject({
+  key,
+  name: nonEmpty(200),
+  description: z.string().trim().min(1).max(5_000).nullable(),
+  scope: z.enum(METRIC_SCOPES),
+  // The section (scope "section"), the action's code (scope "action"), and the
+  // owning or attached work group (any scope but "action").
+  section: key.nullable(),
+  action: nonEmpty(40).nullable(),
+  workGroup: key.nullable(),
+  unit: z.enum(METRIC_UNITS),
+  unitLabel: z.string().trim().min(1).max(40).nullable(),
+  direction: z.enum(METRIC_DIRECTIONS),
+  baseline: datedValue.nullable(),
+  target: datedValue.nullable(),
+  interimTargets: z.array(datedValue).max(40),
+  tolerancePercent: z.number().min(0).max(100),
+  frequency: z.enum(METRIC_FREQUENCIES),
+  source: z.string().trim().min(1).max(500).nullable(),
+  method: z.string().trim().min(1).max(5_000).nullable(),
+  owner: key.nullable(),
+  ownerPerson: z.string().trim().min(1).max(200).nullable(),
+  retiredAt: z.iso.datetime().nullable(),
+  measurements: z.array(measurementDocSchema).max(2_000),
+});
+
 export const planDocSchema = z.strictObject({
   slug: key,
   title: nonEmpty(300),
@@ -109,7 +154,7 @@ export const planDocSchema = z.strictObject({
 
 const planDocumentBaseSchema = z.strictObject({
     format: z.literal(PLAN_DOCUMENT_FORMAT),
-    version: z.literal(PLAN_DOCUMENT_VERSION),
+    version: z.union([z.literal(1), z.literal(PLAN_DOCUMENT_VERSION)]),
     plan: planDocSchema,
     organizations: z.array(organizationDocSchema).max(10_000),
     // Keys of organizations the plan acknowledges as partners, in order.
@@ -119,6 +164,7 @@ const planDocumentBaseSchema = z.strictObject({
     // Plan-level actions that belong to no section (the SJV "next steps").
     actions: z.array(actionDocSchema).max(5_000),
     targets: z.array(targetDocSchema).max(5_000),
+    metrics: z.array(metricDocSchema).max(10_000).default([]),
 });
 
 export const planDocumentSchema = planDocumentBaseSchema.superRefine(checkReferences);
@@ -128,6 +174,7 @@ export type ActionDoc = z.infer<typeof actionDocSchema>;
 export type OrganizationDoc = z.infer<typeof organizationDocSchema>;
 export type WorkGroupDoc = z.infer<typeof workGroupDocSchema>;
 export type TargetDoc = z.infer<typeof targetDocSchema>;
+export type MetricDoc = z.infer<typeof metricDocSchema>;
 
 // Cross-references are checked here so a bad key is reported with its exact
 // path (e.g. sections.2.actions.4.champions.0.organization) before any write.
@@ -171,6 +218,38 @@ function checkReferences(doc: z.infer<typeof planDocumentBaseSchema>, ctx: z.Ref
     g.sections.forEach((s, j) => ref(sectionKeys, s, ["workGroups", i, "sections", j], "section"));
   });
   doc.targets.forEach((t, i) => t.sections.forEach((s, j) => ref(sectionKeys, s, ["targets", i, "sections", j], "section")));
+  uniqueKeys(doc.metrics.map((m) => m.key), ["metrics"], ctx);
+  doc.metrics.forEach((m, i) => checkMetric(m, ["metrics", i], ctx, { sectionKeys, groupKeys, orgKeys, actionCodes }));
+}
+
+// A metric names exactly what its scope needs, points at records of this
+// document, and has at most one value per period of its own frequency.
+function checkMetric(m: MetricDoc, path: (string | number)[], ctx: z.RefinementCtx, keys: Record<"sectionKeys" | "groupKeys" | "orgKeys" | "actionCodes", Set<string>>) {
+  const issue = (field: string | number, message: string, ...more: (string | number)[]) => ctx.addIssue({ code: "custom", path: [...path, field, ...more], message });
+  const wants = { section: m.scope === "section", action: m.scope === "action", workGroup: m.scope === "work_group" };
+  if (wants.section !== (m.section !== null)) issue("section", wants.section ? "a section metric names its section" : `a ${m.scope} metric names no section`);
+  if (wants.action !== (m.action !== null)) issue("action", wants.action ? "an action metric names its action" : `a ${m.scope} metric names no action`);
+  if (wants.workGroup && m.workGroup === null) issue("workGroup", "a work group metric names its work group");
+  if (wants.action && m.workGroup !== null) issue("workGroup", "an action metric belongs to its action's work group; name none");
+  if (m.section !== null && !keys.sectionKeys.has(m.section)) issue("section", `unknown section "${m.section}"`);
+  if (m.action !== null && !keys.actionCodes.has(m.action)) issue("action", `unknown action "${m.action}"`);
+  if (m.workGroup !== null && !keys.groupKeys.has(m.workGroup)) issue("workGroup", `unknown work group "${m.workGroup}"`);
+  if (m.owner !== null && !keys.orgKeys.has(m.owner)) issue("owner", `unknown organization "${m.owner}"`);
+  if (m.unit === "other" && m.unitLabel === null) issue("unitLabel", "name the unit");
+  if (m.baseline && m.target && m.target.date <= m.baseline.date) issue("target", "the target date must be after the baseline date");
+  for (const field of ["baseline", "target"] as const) {
+    const problem = m[field] ? unitRangeProblem(m.unit, m[field].value) : null;
+    if (problem) issue(field, problem);
+  }
+  const seen = new Set<string>();
+  m.measurements.forEach((x, j) => {
+    const period = parsePeriodLabel(x.period);
+    if (!period || period.frequency !== m.frequency) issue("measurements", m.frequency === "annual" ? "a year like 2014" : "a quarter like 2014 Q2", j, "period");
+    else if (seen.has(period.label)) issue("measurements", `${period.label} is listed twice`, j, "period");
+    else seen.add(period.label);
+    const problem = unitRangeProblem(m.unit, x.value);
+    if (problem) issue("measurements", problem, j, "value");
+  });
 }
 
 function uniqueKeys(keys: string[], path: string[], ctx: z.RefinementCtx) {

@@ -1,10 +1,11 @@
-import { asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { actionChampions, actions, opportunities, organizations, planPartners, plans, sections, targetSections, targets, workGroups, workGroupSections, type Action, type Section } from "@/db/schema";
+import { actionChampions, actions, measurements, metrics, opportunities, organizations, planPartners, plans, sections, targetSections, targets, workGroups, workGroupSections, type Action, type Metric, type Section } from "@/db/schema";
+import { readInterimTargets } from "@/lib/metrics/interim";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION, type ActionDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
+import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION, type ActionDoc, type MetricDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
 
 // Reads a whole plan into its portable document form. The order of every list
 // is the plan's own order, so export -> import -> export is an identity.
@@ -45,12 +46,21 @@ export function exportPlan(actor: Actor, slug: string): PlanDocument {
     .where(eq(targets.planId, plan.id))
     .orderBy(sql`"target_sections"."rowid"`)
     .all();
+  const metricRows = db.select().from(metrics).where(eq(metrics.planId, plan.id)).orderBy(asc(metrics.position), asc(metrics.id)).all();
+  const measurementRows = db
+    .select({ metricId: measurements.metricId, periodLabel: measurements.periodLabel, value: measurements.value, note: measurements.note, source: measurements.source })
+    .from(measurements)
+    .innerJoin(metrics, eq(metrics.id, measurements.metricId))
+    .where(and(eq(metrics.planId, plan.id), isNull(measurements.supersededAt)))
+    .orderBy(asc(measurements.metricId), asc(measurements.periodEnd))
+    .all();
   const partnerRows = db.select().from(planPartners).where(eq(planPartners.planId, plan.id)).orderBy(asc(planPartners.position)).all();
 
   const orgIds = new Set<number>([
     ...partnerRows.map((p) => p.organizationId),
     ...championRows.map((c) => c.organizationId),
     ...groupRows.flatMap((g) => (g.leadOrganizationId ? [g.leadOrganizationId] : [])),
+    ...metricRows.flatMap((m) => (m.ownerOrganizationId ? [m.ownerOrganizationId] : [])),
   ]);
   const orgRows = orgIds.size ? db.select().from(organizations).where(inArray(organizations.id, [...orgIds])).orderBy(asc(organizations.id)).all() : [];
   const orgKey = new Map(orgRows.map((o) => [o.id, o.slug]));
@@ -84,6 +94,32 @@ export function exportPlan(actor: Actor, slug: string): PlanDocument {
     opportunities: (opportunitiesOf.get(s.id) ?? []).map((o) => o.text),
     actions: (actionsOf.get(s.id) ?? []).map(toActionDoc),
     children: (childrenOf.get(s.id) ?? []).map(toSectionDoc),
+  });
+
+  const measurementsOf = groupBy(measurementRows, (r) => r.metricId);
+  const actionCode = new Map(actionRows.map((a) => [a.id, a.code]));
+  const toMetricDoc = (m: Metric): MetricDoc => ({
+    key: m.key,
+    name: m.name,
+    description: m.description,
+    scope: m.scope,
+    section: m.sectionId ? sectionKey.get(m.sectionId)! : null,
+    action: m.actionId ? actionCode.get(m.actionId)! : null,
+    workGroup: m.workGroupId ? groupKey.get(m.workGroupId)! : null,
+    unit: m.unit,
+    unitLabel: m.unitLabel,
+    direction: m.direction,
+    baseline: m.baselineValue !== null && m.baselineDate ? { date: m.baselineDate, value: m.baselineValue } : null,
+    target: m.targetValue !== null && m.targetDate ? { date: m.targetDate, value: m.targetValue } : null,
+    interimTargets: readInterimTargets(m.interimTargets),
+    tolerancePercent: m.tolerancePercent,
+    frequency: m.frequency,
+    source: m.source,
+    method: m.method,
+    owner: m.ownerOrganizationId ? orgKey.get(m.ownerOrganizationId)! : null,
+    ownerPerson: m.ownerPerson,
+    retiredAt: m.retiredAt,
+    measurements: (measurementsOf.get(m.id) ?? []).map((x) => ({ period: x.periodLabel, value: x.value, note: x.note, source: x.source })),
   });
 
   const sectionsOfGroup = groupBy(groupSectionRows, (r) => r.workGroupId);
@@ -122,6 +158,7 @@ export function exportPlan(actor: Actor, slug: string): PlanDocument {
       source: t.source,
       sections: (sectionsOfTarget.get(t.id) ?? []).map((r) => sectionKey.get(r.sectionId)!),
     })),
+    metrics: metricRows.map(toMetricDoc),
   };
 }
 

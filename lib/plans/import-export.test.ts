@@ -62,7 +62,7 @@ describe("export and import", () => {
   it("keeps deep section trees, codes and every action field", () => {
     const doc: PlanDocument = {
       format: "cluster-action-tracker/plan",
-      version: 1,
+      version: 2,
       plan: { slug: "other-region", title: "Other Region Plan", region: "Elsewhere", summary: null, periodStart: "2020-01-01", periodEnd: "2024-12-31", status: "draft", sourceCitation: null, sourceUrl: null, previousPlan: null },
       organizations: [{ key: "acme", name: "Acme Regional Council", acronym: "ARC", type: "government", website: "https://example.org/" }],
       partners: ["acme"],
@@ -107,6 +107,7 @@ describe("export and import", () => {
       ],
       actions: [],
       targets: [{ description: "Widgets", marketSupportUsd: 1, source: null, sections: ["g2"] }],
+      metrics: [],
     };
     importPlan(cli, { document: doc });
     expect(exportPlan(cli, "other-region")).toEqual(doc);

@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db";
-import { actionChampions, actions, opportunities, organizations, planPartners, plans, sections, targetSections, targets, workGroups, workGroupSections } from "@/db/schema";
+import { actionChampions, actions, measurements, metrics, opportunities, organizations, planPartners, plans, sections, targetSections, targets, workGroups, workGroupSections } from "@/db/schema";
+import { parsePeriodLabel } from "@/lib/metrics/periods";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { planDocumentSchema, type ActionDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
+import { planDocumentSchema, type ActionDoc, type MetricDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
 
 export interface ImportPlanInput {
   document: unknown;
@@ -17,7 +18,7 @@ export interface ImportPlanInput {
 export interface ImportPlanResult {
   planId: number;
   slug: string;
-  counts: { sections: number; opportunities: number; actions: number; organizationsCreated: number; workGroups: number; targets: number };
+  counts: { sections: number; opportunities: number; actions: number; organizationsCreated: number; workGroups: number; targets: number; metrics: number; measurements: number };
   warnings: string[];
 }
 
@@ -93,7 +94,8 @@ export function importPlan(actor: Actor, input: ImportPlanInput): ImportPlanResu
       groupIds.set(g.key, row.id);
     }
 
-    const counts = { sections: 0, opportunities: 0, actions: 0, organizationsCreated: created, workGroups: doc.workGroups.length, targets: doc.targets.length };
+    const counts = { sections: 0, opportunities: 0, actions: 0, organizationsCreated: created, workGroups: doc.workGroups.length, targets: doc.targets.length, metrics: doc.metrics.length, measurements: 0 };
+    const actionIds = new Map<string, number>();
     const sectionIds = new Map<string, number>();
 
     const insertActions = (list: ActionDoc[], sectionId: number | null) =>
@@ -104,6 +106,7 @@ export function importPlan(actor: Actor, input: ImportPlanInput): ImportPlanResu
           .values({ ...fields, planId: plan.id, sectionId, position, workGroupId: workGroup ? groupIds.get(workGroup)! : null })
           .returning({ id: actions.id })
           .get();
+        actionIds.set(a.code, row.id);
         for (const c of champions) {
           tx.insert(actionChampions).values({ actionId: row.id, organizationId: orgIds.get(c.organization)!, role: c.role }).run();
         }
@@ -142,9 +145,54 @@ export function importPlan(actor: Actor, input: ImportPlanInput): ImportPlanResu
       for (const key of t.sections) tx.insert(targetSections).values({ targetId: row.id, sectionId: sectionIds.get(key)! }).run();
     });
 
+    doc.metrics.forEach((m, position) => {
+      counts.measurements += insertMetric(tx, plan.id, m, position, { sectionIds, groupIds, actionIds, orgIds });
+    });
+
     recordAudit(tx, actor, { action: "plan.import", entityType: "plan", entityId: plan.id, after: { slug, title: doc.plan.title, counts } });
     return { planId: plan.id, slug, counts, warnings };
   });
+}
+
+// A metric and its current measurements; the document was checked, so every key resolves.
+export function insertMetric(tx: Tx, planId: number, m: MetricDoc, position: number, ids: Record<"sectionIds" | "groupIds" | "actionIds" | "orgIds", Map<string, number>>): number {
+  const row = tx
+    .insert(metrics)
+    .values({
+      planId,
+      key: m.key,
+      scope: m.scope,
+      sectionId: m.section ? ids.sectionIds.get(m.section)! : null,
+      workGroupId: m.workGroup ? ids.groupIds.get(m.workGroup)! : null,
+      actionId: m.action ? ids.actionIds.get(m.action)! : null,
+      name: m.name,
+      description: m.description,
+      unit: m.unit,
+      unitLabel: m.unitLabel,
+      direction: m.direction,
+      baselineValue: m.baseline?.value ?? null,
+      baselineDate: m.baseline?.date ?? null,
+      targetValue: m.target?.value ?? null,
+      targetDate: m.target?.date ?? null,
+      interimTargets: JSON.stringify(m.interimTargets),
+      tolerancePercent: m.tolerancePercent,
+      frequency: m.frequency,
+      source: m.source,
+      method: m.method,
+      ownerOrganizationId: m.owner ? ids.orgIds.get(m.owner)! : null,
+      ownerPerson: m.ownerPerson,
+      position,
+      retiredAt: m.retiredAt,
+    })
+    .returning({ id: metrics.id })
+    .get();
+  for (const x of m.measurements) {
+    const period = parsePeriodLabel(x.period)!;
+    tx.insert(measurements)
+      .values({ metricId: row.id, periodLabel: period.label, periodStart: period.start, periodEnd: period.end, value: x.value, note: x.note, source: x.source })
+      .run();
+  }
+  return m.measurements.length;
 }
 
 // Organizations are shared between plans: reuse one with the same slug and

@@ -153,6 +153,7 @@ export function planDocument(p: number, allOrgs: OrganizationDoc[]): PlanDocumen
       source: r.next() < 0.5 ? "Benchmark leakage study" : null,
       sections: [`cluster-${(t % CLUSTERS) + 1}`],
     })),
+    metrics: [],
   };
 }
 

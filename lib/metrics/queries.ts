@@ -1,0 +1,270 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { getDb } from "@/db";
+import { actions, measurements, metrics, organizations, plans, sections, users, workGroups, workGroupSections, type Measurement, type Metric } from "@/db/schema";
+import type { ChartSeriesInput } from "./chart-input";
+import { readInterimTargets } from "./interim";
+import { todayIso } from "./periods";
+import { judgeMetric, targetPath, type MetricJudgement, type MetricStatus } from "./status";
+
+// Reads for the metric pages. Statuses are computed on read (staleness depends
+// on today), from each metric's latest current measurement only, so judging a
+// whole plan costs one grouped query however long the histories are.
+
+export type MeasurementPoint = Pick<Measurement, "periodLabel" | "periodEnd" | "value">;
+
+export function judge(metric: Metric, points: MeasurementPoint[], today = todayIso()): MetricJudgement {
+  return judgeMetric({
+    direction: metric.direction,
+    unit: metric.unit,
+    unitLabel: metric.unitLabel,
+    frequency: metric.frequency,
+    baseline: metric.baselineValue !== null && metric.baselineDate ? { date: metric.baselineDate, value: metric.baselineValue } : null,
+    target: metric.targetValue !== null && metric.targetDate ? { date: metric.targetDate, value: metric.targetValue } : null,
+    interimTargets: readInterimTargets(metric.interimTargets),
+    tolerancePercent: metric.tolerancePercent,
+    measurements: points,
+    today,
+  });
+}
+
+export function chartInput(metric: Metric, points: (MeasurementPoint & { periodLabel: string })[]): ChartSeriesInput {
+  const baseline = metric.baselineValue !== null && metric.baselineDate ? { date: metric.baselineDate, value: metric.baselineValue } : null;
+  const target = metric.targetValue !== null && metric.targetDate ? { date: metric.targetDate, value: metric.targetValue } : null;
+  return {
+    title: metric.name,
+    unit: metric.unit,
+    unitLabel: metric.unitLabel,
+    frequency: metric.frequency,
+    actuals: points.map((p) => ({ label: p.periodLabel, date: p.periodEnd, value: p.value })),
+    baseline,
+    targetPath: targetPath(baseline, readInterimTargets(metric.interimTargets), target),
+  };
+}
+
+// ---- Where a metric sits in the plan ---------------------------------------
+
+export interface PlanShape {
+  sectionTitle: Map<number, string>;
+  sectionKey: Map<number, string>;
+  parent: Map<number, number | null>;
+  rootOf: Map<number, number>;
+  action: Map<number, { code: string; title: string | null; sectionId: number | null; workGroupId: number | null }>;
+  groupName: Map<number, string>;
+  groupSections: Map<number, number[]>;
+}
+
+export function planShape(planId: number): PlanShape {
+  const db = getDb();
+  const sectionRows = db.select({ id: sections.id, parentId: sections.parentId, title: sections.title, key: sections.key }).from(sections).where(eq(sections.planId, planId)).all();
+  const parent = new Map(sectionRows.map((s) => [s.id, s.parentId]));
+  const rootOf = new Map<number, number>();
+  for (const s of sectionRows) {
+    let id = s.id;
+    for (let guard = 0; parent.get(id) && guard < 50; guard++) id = parent.get(id)!;
+    rootOf.set(s.id, id);
+  }
+  const actionRows = db.select({ id: actions.id, code: actions.code, title: actions.title, sectionId: actions.sectionId, workGroupId: actions.workGroupId }).from(actions).where(eq(actions.planId, planId)).all();
+  const groupRows = db.select({ id: workGroups.id, name: workGroups.name }).from(workGroups).where(eq(workGroups.planId, planId)).all();
+  const links = db
+    .select({ workGroupId: workGroupSections.workGroupId, sectionId: workGroupSections.sectionId })
+    .from(workGroupSections)
+    .innerJoin(workGroups, eq(workGroups.id, workGroupSections.workGroupId))
+    .where(eq(workGroups.planId, planId))
+    .all();
+  const groupSections = new Map<number, number[]>();
+  for (const l of links) groupSections.set(l.workGroupId, [...(groupSections.get(l.workGroupId) ?? []), l.sectionId]);
+  return {
+    sectionTitle: new Map(sectionRows.map((s) => [s.id, s.title])),
+    sectionKey: new Map(sectionRows.map((s) => [s.id, s.key])),
+    parent,
+    rootOf,
+    action: new Map(actionRows.map((a) => [a.id, a])),
+    groupName: new Map(groupRows.map((g) => [g.id, g.name])),
+    groupSections,
+  };
+}
+
+/** The sections a metric is about (its own, its action's, or its group's), for cluster pages and filters. */
+export function sectionsOf(metric: Pick<Metric, "scope" | "sectionId" | "actionId" | "workGroupId">, shape: PlanShape): number[] {
+  if (metric.scope === "section" && metric.sectionId) return [metric.sectionId];
+  if (metric.scope === "action" && metric.actionId) {
+    const s = shape.action.get(metric.actionId)?.sectionId;
+    return s ? [s] : [];
+  }
+  if (metric.scope === "work_group" && metric.workGroupId) return shape.groupSections.get(metric.workGroupId) ?? [];
+  return [];
+}
+
+export const clustersOf = (metric: Parameters<typeof sectionsOf>[0], shape: PlanShape) => [...new Set(sectionsOf(metric, shape).map((s) => shape.rootOf.get(s) ?? s))];
+
+export interface AttachedTo {
+  label: string;
+  href: string | null;
+}
+
+export function attachedTo(metric: Pick<Metric, "scope" | "sectionId" | "actionId" | "workGroupId">, shape: PlanShape, planSlug: string): AttachedTo {
+  if (metric.scope === "section" && metric.sectionId) return { label: shape.sectionTitle.get(metric.sectionId) ?? "A section", href: `/plans/${planSlug}/sections/${shape.sectionKey.get(metric.sectionId)}` };
+  if (metric.scope === "action" && metric.actionId) {
+    const a = shape.action.get(metric.actionId);
+    return { label: a ? `Action ${a.code}${a.title ? `: ${a.title}` : ""}` : "An action", href: `/actions/${metric.actionId}` };
+  }
+  if (metric.scope === "work_group" && metric.workGroupId) return { label: shape.groupName.get(metric.workGroupId) ?? "A work group", href: null };
+  return { label: "The whole plan", href: null };
+}
+
+// ---- Lists -----------------------------------------------------------------
+
+const current = isNull(measurements.supersededAt);
+
+/** The latest current measurement of each metric of a plan. */
+function latestByMetric(planId: number): Map<number, MeasurementPoint> {
+  // SQLite takes the bare columns of an aggregate query from the row holding the max().
+  const rows = getDb()
+    .select({ metricId: measurements.metricId, periodEnd: sql<string>`max(${measurements.periodEnd})`, periodLabel: measurements.periodLabel, value: measurements.value })
+    .from(measurements)
+    .innerJoin(metrics, eq(metrics.id, measurements.metricId))
+    .where(and(eq(metrics.planId, planId), current))
+    .groupBy(measurements.metricId)
+    .all();
+  return new Map(rows.map((r) => [r.metricId, { periodLabel: r.periodLabel, periodEnd: r.periodEnd, value: r.value }]));
+}
+
+/** Every current measurement of the given metrics, oldest period first. */
+export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> {
+  const out = new Map<number, Measurement[]>(metricIds.map((id) => [id, []]));
+  if (metricIds.length === 0) return out;
+  const rows = getDb().select().from(measurements).where(and(inArray(measurements.metricId, metricIds), current)).orderBy(asc(measurements.metricId), asc(measurements.periodEnd)).all();
+  for (const r of rows) out.get(r.metricId)!.push(r);
+  return out;
+}
+
+export interface JudgedMetric {
+  metric: Metric;
+  judgement: MetricJudgement;
+  clusters: number[];
+}
+
+/** Every live metric of a plan with its status, in the plan's order. */
+export function judgePlanMetrics(planId: number, today = todayIso()): JudgedMetric[] {
+  const rows = getDb().select().from(metrics).where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
+  const latest = latestByMetric(planId);
+  const shape = planShape(planId);
+  return rows.map((metric) => {
+    const point = latest.get(metric.id);
+    return { metric, judgement: judge(metric, point ? [point] : [], today), clusters: clustersOf(metric, shape) };
+  });
+}
+
+export type StatusFilter = MetricStatus | "stale";
+export type MetricStatusCounts = Record<MetricStatus, number> & { stale: number; total: number };
+
+export function countStatuses(list: JudgedMetric[]): MetricStatusCounts {
+  const counts: MetricStatusCounts = { on_track: 0, behind: 0, off_track: 0, no_target: 0, no_data: 0, stale: 0, total: list.length };
+  for (const j of list) {
+    counts[j.judgement.status]++;
+    if (j.judgement.stale) counts.stale++;
+  }
+  return counts;
+}
+
+export const METRICS_PAGE_SIZE = 25;
+
+export interface OverviewFilters {
+  cluster: number | null;
+  status: StatusFilter | null;
+  page: number;
+}
+
+export interface OverviewRow extends JudgedMetric {
+  attached: AttachedTo;
+  points: Measurement[];
+}
+
+/** The metrics overview: filtered, counted and paged; only the shown page reads full histories (for sparklines). */
+export function getMetricsOverview(plan: { id: number; slug: string }, filters: OverviewFilters, today = todayIso()) {
+  const all = judgePlanMetrics(plan.id, today);
+  const inCluster = filters.cluster === null ? all : all.filter((j) => j.clusters.includes(filters.cluster!));
+  const counts = countStatuses(inCluster);
+  const matching = filters.status === null ? inCluster : inCluster.filter((j) => (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status));
+  const pages = Math.max(1, Math.ceil(matching.length / METRICS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, filters.page), pages);
+  const shown = matching.slice((page - 1) * METRICS_PAGE_SIZE, page * METRICS_PAGE_SIZE);
+  const points = measurementsOf(shown.map((j) => j.metric.id));
+  const shape = planShape(plan.id);
+  const rows: OverviewRow[] = shown.map((j) => ({ ...j, attached: attachedTo(j.metric, shape, plan.slug), points: points.get(j.metric.id)! }));
+  return { rows, counts, matching: matching.length, page, pages };
+}
+
+export interface ChartedMetric {
+  metric: Metric;
+  judgement: MetricJudgement;
+  points: Measurement[];
+  chart: ChartSeriesInput;
+}
+
+function charted(list: Metric[], today = todayIso()): ChartedMetric[] {
+  const points = measurementsOf(list.map((m) => m.id));
+  return list.map((metric) => {
+    const p = points.get(metric.id)!;
+    return { metric, judgement: judge(metric, p, today), points: p, chart: chartInput(metric, p) };
+  });
+}
+
+/** An action's live metrics, charted. */
+export function metricsForAction(actionId: number, today = todayIso()): ChartedMetric[] {
+  const list = getDb().select().from(metrics).where(and(eq(metrics.actionId, actionId), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
+  return charted(list, today);
+}
+
+/** Every live metric about a section or anything under it (its actions, its sub-sections, groups working on it), charted. */
+export function metricsForSection(planId: number, sectionId: number, today = todayIso()): ChartedMetric[] {
+  const shape = planShape(planId);
+  const inside = (s: number) => {
+    for (let id: number | undefined = s, guard = 0; id !== undefined && guard < 50; guard++) {
+      if (id === sectionId) return true;
+      id = shape.parent.get(id) ?? undefined;
+    }
+    return false;
+  };
+  const list = getDb()
+    .select()
+    .from(metrics)
+    .where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt)))
+    .orderBy(asc(metrics.position), asc(metrics.id))
+    .all()
+    .filter((m) => sectionsOf(m, shape).some(inside));
+  return charted(list, today);
+}
+
+/** One metric's page: definition, names, current values, corrected values and the judgement. */
+export function getMetricPage(metricId: number, today = todayIso()) {
+  const db = getDb();
+  const metric = db.select().from(metrics).where(eq(metrics.id, metricId)).get();
+  if (!metric) return null;
+  const plan = db.select({ id: plans.id, slug: plans.slug, title: plans.title, periodStart: plans.periodStart, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, metric.planId)).get()!;
+  const shape = planShape(plan.id);
+  const all = db
+    .select({ m: measurements, enteredBy: users.name })
+    .from(measurements)
+    .leftJoin(users, eq(users.id, measurements.enteredById))
+    .where(eq(measurements.metricId, metric.id))
+    .orderBy(desc(measurements.periodEnd), desc(measurements.id))
+    .all();
+  const values = all.filter((r) => r.m.supersededAt === null);
+  const oldestFirst = [...values].reverse().map((r) => r.m);
+  const corrected = all.filter((r) => r.m.supersededAt !== null);
+  const owner = metric.ownerOrganizationId ? db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, metric.ownerOrganizationId)).get()?.name ?? null : null;
+  const owningGroupId = metric.scope === "action" && metric.actionId ? (shape.action.get(metric.actionId)?.workGroupId ?? null) : metric.workGroupId;
+  return {
+    metric,
+    plan,
+    attached: attachedTo(metric, shape, plan.slug),
+    owner,
+    owningGroup: owningGroupId ? { id: owningGroupId, name: shape.groupName.get(owningGroupId) ?? "" } : null,
+    values,
+    corrected,
+    judgement: judge(metric, oldestFirst, today),
+    chart: chartInput(metric, oldestFirst),
+  };
+}
+

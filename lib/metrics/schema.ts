@@ -35,30 +35,30 @@ export function unitRangeProblem(unit: MetricUnit, value: number): string | null
   return null;
 }
 
-// "2014-12-31 = 1,200" per line: dated steps on the way to the target.
-export const interimTargetsField = z.preprocess(
-  (v) => v ?? "",
-  z.union([
-    z.array(z.object({ date: z.iso.date(), value: z.number() })),
-    z.string().transform((text, ctx) => {
-      const out: { date: string; value: number }[] = [];
-      text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .forEach((line, i) => {
-          const m = /^(\d{4}-\d{2}-\d{2})\s*[=:]\s*(.+)$/.exec(line);
-          const value = m ? readNumber(m[2]!) : null;
-          if (!m || value === null || !z.iso.date().safeParse(m[1]).success) {
-            ctx.addIssue({ code: "custom", message: `Line ${i + 1}: write a date and a value, like 2014-12-31 = 1,200.` });
-            return;
-          }
-          out.push({ date: m[1]!, value });
-        });
-      return out;
-    }),
-  ]),
-).pipe(z.array(z.object({ date: z.iso.date(), value: z.number() })).max(40, "Use at most 40 interim targets."));
+const datedValues = z.array(z.object({ date: z.iso.date(), value: z.number() })).max(40, "Use at most 40 interim targets.");
+
+// "2014-12-31 = 1,200" per line from the form (or a real list from code): dated steps on the way to the target.
+export const interimTargetsField = z
+  .unknown()
+  .transform((v, ctx) => {
+    if (Array.isArray(v)) return v;
+    const out: { date: string; value: number }[] = [];
+    String(v ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .forEach((line, i) => {
+        const m = /^(\d{4}-\d{2}-\d{2})\s*[=:]\s*(.+)$/.exec(line);
+        const value = m ? readNumber(m[2]!) : null;
+        if (!m || value === null || !z.iso.date().safeParse(m[1]).success) {
+          ctx.addIssue({ code: "custom", message: `Line ${i + 1}: write a date and a value, like 2014-12-31 = 1,200.` });
+          return;
+        }
+        out.push({ date: m[1]!, value });
+      });
+    return out;
+  })
+  .pipe(datedValues);
 
 export const RESERVED_KEYS = new Set(["new", "export", "import", "edit"]);
 

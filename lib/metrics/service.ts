@@ -89,10 +89,26 @@ function freeKey(tx: Tx, planId: number, wanted: string | null, name: string, se
   return key;
 }
 
-const definitionColumns = (d: MetricFields) => {
-  const { key: _key, scope: _s, sectionId: _se, workGroupId: _w, actionId: _a, interimTargets, ...rest } = d;
-  return { ...rest, ...scopedColumns(d), interimTargets: JSON.stringify([...interimTargets].sort((a, b) => a.date.localeCompare(b.date))) };
-};
+// The stored columns of a definition, from the form's fields only (never ids or versions riding along in the input).
+const definitionColumns = (d: MetricFields) => ({
+  name: d.name,
+  description: d.description,
+  ...scopedColumns(d),
+  unit: d.unit,
+  unitLabel: d.unit === "other" ? d.unitLabel : null,
+  direction: d.direction,
+  baselineValue: d.baselineValue,
+  baselineDate: d.baselineDate,
+  targetValue: d.targetValue,
+  targetDate: d.targetDate,
+  interimTargets: JSON.stringify([...d.interimTargets].sort((a, b) => a.date.localeCompare(b.date))),
+  tolerancePercent: d.tolerancePercent,
+  frequency: d.frequency,
+  source: d.source,
+  method: d.method,
+  ownerOrganizationId: d.ownerOrganizationId,
+  ownerPerson: d.ownerPerson,
+});
 
 export function createMetric(actor: Actor, input: unknown) {
   const data = createMetricSchema.parse(input);

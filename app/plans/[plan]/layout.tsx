@@ -29,6 +29,9 @@ export default async function PlanLayout({ children, params }: { children: React
             <NavLink href={`${base}/actions`}>Actions</NavLink>
           </li>
           <li>
+            <NavLink href={`${base}/metrics`}>Metrics</NavLink>
+          </li>
+          <li>
             <NavLink href={`${base}/work-groups`}>Work groups</NavLink>
           </li>
           <li>

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db";
 import { actions, measurements, metrics, organizations, plans, sections, users, workGroups, workGroupSections, type Measurement, type Metric } from "@/db/schema";
-import type { ChartSeriesInput } from "./chart-input";
+import type { ChartSeriesInput } from "./chart";
 import { readInterimTargets } from "./interim";
 import { todayIso } from "./periods";
 import { judgeMetric, targetPath, type MetricJudgement, type MetricStatus } from "./status";

@@ -3,11 +3,8 @@
 import { useActionState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField, formKey } from "@/components/forms/fields";
 import type { FormState } from "@/lib/forms/form-action";
+import type { PeriodChoice } from "@/lib/metrics/entry";
 
-export interface PeriodChoice {
-  label: string;
-  taken: boolean;
-}
 
 // Record a metric's value for one period. Periods that already hold a value
 // are listed but marked: the service refuses them with a pointer to "Correct".

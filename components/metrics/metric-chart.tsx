@@ -27,6 +27,8 @@ export function MetricChart({ series, id, size }: { series: ChartSeriesInput; id
   return (
     <figure className="space-y-2">
       <figcaption>
+        {/* The figure's accessible name: the metric, then the legend. */}
+        <span className="sr-only">{series.title}. </span>
         <MetricChartLegend actual={g.points.length > 0} target={g.targetPath !== ""} baseline={g.baseline !== null} />
       </figcaption>
       <svg

@@ -263,8 +263,14 @@ export function getMetricPage(metricId: number, today = todayIso()) {
     owningGroup: owningGroupId ? { id: owningGroupId, name: shape.groupName.get(owningGroupId) ?? "" } : null,
     values,
     corrected,
+    // Why each replaced value was replaced: the correction note of the row that replaced it.
+    reasons: new Map(all.map((r) => [r.m.id, r.m.correctionNote])),
     judgement: judge(metric, oldestFirst, today),
     chart: chartInput(metric, oldestFirst),
   };
 }
 
+
+export function getMetricByKey(planId: number, key: string): Metric | undefined {
+  return getDb().select().from(metrics).where(and(eq(metrics.planId, planId), eq(metrics.key, key))).get();
+}

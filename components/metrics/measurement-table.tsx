@@ -1,0 +1,54 @@
+import type { Measurement, Metric } from "@/db/schema";
+import { correctMeasurementAction } from "@/app/plans/[plan]/metrics/actions";
+import { formatAuditTime } from "@/lib/editing/conflict";
+import { formatExact, unitName } from "@/lib/metrics/units";
+import { CorrectionForm } from "./correction-form";
+
+// The current values, newest period first. People who may record see a
+// "Correct" toggle under each value (native <details>, no script needed).
+export function MeasurementTable({ metric, values, canCorrect }: { metric: Metric; values: { m: Measurement; enteredBy: string | null }[]; canCorrect: boolean }) {
+  if (values.length === 0) return <p className="text-sm text-slate-700">No values recorded yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Recorded values of {metric.name}, newest first</caption>
+        <thead>
+          <tr className="border-b border-slate-300">
+            <th scope="col" className="py-2 pr-4">Period</th>
+            <th scope="col" className="py-2 pr-4">Value ({unitName(metric.unit, metric.unitLabel)})</th>
+            <th scope="col" className="py-2 pr-4">Note and source</th>
+            <th scope="col" className="py-2 pr-4">Entered</th>
+          </tr>
+        </thead>
+        <tbody>
+          {values.map(({ m, enteredBy }) => (
+            <tr key={m.id} className="border-b border-slate-200 align-top">
+              <th scope="row" className="py-2 pr-4 font-medium">{m.periodLabel}</th>
+              <td className="py-2 pr-4 tabular-nums">{formatExact(m.value)}</td>
+              <td className="py-2 pr-4">
+                {m.note && <p>{m.note}</p>}
+                {m.source && <p className="text-slate-700">Source: {m.source}</p>}
+                {m.correctionNote && <p className="text-slate-700">Corrected: {m.correctionNote}</p>}
+              </td>
+              <td className="py-2 pr-4">
+                <p>
+                  {enteredBy ?? "Import"}, {formatAuditTime(m.createdAt)}
+                </p>
+                {canCorrect && !metric.retiredAt && (
+                  <details className="mt-1">
+                    <summary className="cursor-pointer text-blue-800 underline">
+                      Correct<span className="sr-only"> the {m.periodLabel} value</span>
+                    </summary>
+                    <div className="mt-2 w-72 max-w-full sm:w-96">
+                      <CorrectionForm action={correctMeasurementAction} measurement={m} label={`the ${m.periodLabel} value of ${metric.name}`} />
+                    </div>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

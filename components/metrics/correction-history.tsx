@@ -24,7 +24,7 @@ export function CorrectionHistory({ metric, corrected, reasons }: { metric: Metr
               <th scope="row" className="py-2 pr-4 font-medium">{m.periodLabel}</th>
               <td className="py-2 pr-4 tabular-nums">{formatExact(m.value)}</td>
               <td className="py-2 pr-4">
-                {enteredBy ?? "Import"}, {formatAuditTime(m.createdAt)}
+                {enteredBy ?? "An import or script"}, {formatAuditTime(m.createdAt)}
               </td>
               <td className="py-2 pr-4">{m.supersededAt ? formatAuditTime(m.supersededAt) : ""}</td>
               <td className="py-2 pr-4">{(m.supersededById && reasons.get(m.supersededById)) || ""}</td>

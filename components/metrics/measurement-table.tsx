@@ -32,7 +32,7 @@ export function MeasurementTable({ metric, values, canCorrect }: { metric: Metri
               </td>
               <td className="py-2 pr-4">
                 <p>
-                  {enteredBy ?? "Import"}, {formatAuditTime(m.createdAt)}
+                  {enteredBy ?? "An import or script"}, {formatAuditTime(m.createdAt)}
                 </p>
                 {canCorrect && !metric.retiredAt && (
                   <details className="mt-1">

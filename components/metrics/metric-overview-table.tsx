@@ -30,7 +30,7 @@ export function MetricOverviewTable({ rows, planSlug }: { rows: OverviewRow[]; p
               </th>
               <td className="p-2">
                 <MetricStatusBadge status={judgement.status} stale={judgement.stale} />
-                {judgement.expected !== null && <p className="mt-1 text-xs text-slate-800">{judgement.summary}</p>}
+                {(judgement.expected !== null || (!judgement.latest && metric.baselineValue !== null)) && <p className="mt-1 text-xs text-slate-800">{judgement.summary}</p>}
               </td>
               <td className="p-2 tabular-nums">{judgement.latest ? `${formatValue(judgement.latest.value, metric.unit, metric.unitLabel)} (${judgement.latest.label})` : "None yet"}</td>
               <td className="p-2">{points.length > 0 ? <Sparkline series={chartInput(metric, points)} /> : <span className="text-xs text-slate-700">No values</span>}</td>

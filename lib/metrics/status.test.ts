@@ -86,7 +86,8 @@ describe("judgeMetric", () => {
   });
 
   it("no measurements: no data, and not judged", () => {
-    expect(judgeMetric(base)).toMatchObject({ status: "no_data", stale: false, latest: null, expected: null, summary: "no measurement yet" });
+    expect(judgeMetric({ ...base, baseline: null })).toMatchObject({ status: "no_data", stale: false, latest: null, expected: null, summary: "no measurement yet" });
+    expect(judgeMetric(base)).toMatchObject({ status: "no_data", summary: "no measurement yet; baseline 1,000 jobs on 2012-12-31" });
   });
 
   it("no baseline or no target: the value is shown but not judged", () => {

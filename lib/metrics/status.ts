@@ -95,7 +95,11 @@ export function judgeMetric(input: StatusInput): MetricJudgement {
   const sorted = [...input.measurements].sort((a, b) => a.periodEnd.localeCompare(b.periodEnd));
   const last = sorted[sorted.length - 1];
   const fmt = (v: number) => formatValue(v, input.unit, input.unitLabel ?? null);
-  if (!last) return { status: "no_data", stale: false, latest: null, expected: null, difference: null, differencePercent: null, summary: "no measurement yet" };
+  if (!last) {
+    // Context facts carry only a baseline: say it, so the figure is not lost.
+    const summary = input.baseline ? `no measurement yet; baseline ${fmt(input.baseline.value)} on ${input.baseline.date}` : "no measurement yet";
+    return { status: "no_data", stale: false, latest: null, expected: null, difference: null, differencePercent: null, summary };
+  }
 
   const latest = { label: last.periodLabel, date: last.periodEnd, value: last.value };
   const cutoff = formatISO(subMonths(parseISO(input.today), STALE_AFTER_MONTHS[input.frequency]), { representation: "date" });

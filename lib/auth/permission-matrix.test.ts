@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { eq } from "drizzle-orm";
-import { actions, sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { actions, measurements, metrics, sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { metricFormValues } from "@/lib/metrics/form-values";
+import { correctMeasurement, createMetric, recordMeasurement, setMetricRetired, updateMetric } from "@/lib/metrics/service";
 import { seedDefaultData } from "@/db/seed/seed";
 import { championIdsFor } from "@/lib/actions/edit-queries";
 import { actionFormValues } from "@/lib/actions/schema";
@@ -39,6 +41,8 @@ interface World {
   emptyGroupId: number;
   organizationId: number;
   targetId: number;
+  // A metric owned by each group, with one recorded value (2013) to correct.
+  metrics: Record<Target, { id: number; version: number; measurementId: number }>;
 }
 
 function setUp(): World {
@@ -60,6 +64,11 @@ function setUp(): World {
   const actors: Record<Role, Actor> = { admin: make("admin"), lead: make("lead", "lead"), contributor: make("contributor", "member"), viewer: make("viewer"), anonymous: ANONYMOUS };
   const someone = db.insert(users).values({ email: "someone@example.org", name: "Someone", role: "viewer" }).returning().get();
   const planId = (sqlite.prepare("select id from plans where slug = 'sjv-2012'").get() as { id: number }).id;
+  const metricOf = (groupId: number) => {
+    const m = db.insert(metrics).values({ planId, key: `m-${groupId}`, scope: "work_group", workGroupId: groupId, name: `Metric ${groupId}`, unit: "count" }).returning().get();
+    const x = db.insert(measurements).values({ metricId: m.id, periodLabel: "2013", periodStart: "2013-01-01", periodEnd: "2013-12-31", value: 5 }).returning().get();
+    return { id: m.id, version: m.version, measurementId: x.id };
+  };
   const first = (sql: string) => (sqlite.prepare(sql).get(planId) as { id: number }).id;
   return {
     actors,
@@ -72,6 +81,7 @@ function setUp(): World {
     emptyGroupId: db.insert(workGroups).values({ planId, key: "empty-wg", name: "Empty group", position: 99 }).returning().get().id,
     organizationId: first("select o.id from organizations o join action_champions c on c.organization_id = o.id join actions a on a.id = c.action_id where a.plan_id = ? order by o.id limit 1"),
     targetId: first("select id from targets where plan_id = ? order by position, id limit 1"),
+    metrics: { own: metricOf(groups.own), other: metricOf(groups.other) },
   };
 }
 
@@ -127,11 +137,31 @@ const MUTATIONS: Mutation[] = [
   { name: "issuePasswordReset", allowed: adminOnly, run: (w, a) => issuePasswordReset(a, { userId: w.someoneId }) },
   { name: "importPlan", allowed: adminOnly, run: (_w, a, t) => importPlan(a, { document: sjvSap2006, slug: `copy-${t}` }) },
   { name: "runReminders", allowed: adminOnly, run: (_w, a) => runReminders(a) },
+  {
+    name: "createMetric",
+    allowed: { admin: BOTH, lead: ["own"] },
+    run: (w, a, t) => createMetric(a, { planId: w.planId, name: `New metric ${t}`, scope: "work_group", workGroupId: String(w.groups[t]), unit: "jobs", direction: "up", frequency: "annual" }),
+  },
+  {
+    name: "updateMetric",
+    allowed: { admin: BOTH, lead: ["own"] },
+    run: (w, a, t) => {
+      const m = getDb().select().from(metrics).where(eq(metrics.id, w.metrics[t].id)).get()!;
+      return updateMetric(a, { ...metricFormValues(m), metricId: m.id, version: m.version, name: "Renamed metric" });
+    },
+  },
+  { name: "setMetricRetired", allowed: { admin: BOTH, lead: ["own"] }, run: (w, a, t) => setMetricRetired(a, { metricId: w.metrics[t].id, version: w.metrics[t].version, retired: "true" }) },
+  { name: "recordMeasurement", allowed: { admin: BOTH, lead: ["own"], contributor: ["own"] }, run: (w, a, t) => recordMeasurement(a, { metricId: w.metrics[t].id, period: "2014", value: "7" }) },
+  {
+    name: "correctMeasurement",
+    allowed: { admin: BOTH, lead: ["own"], contributor: ["own"] },
+    run: (w, a, t) => correctMeasurement(a, { measurementId: w.metrics[t].measurementId, value: "6", correctionNote: "Revised" }),
+  },
   { name: "addComment", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a, t) => addComment(a, { actionId: w.actions[t].id, body: "A question" }) },
 ];
 
 const ROLES: Role[] = ["admin", "lead", "contributor", "viewer", "anonymous"];
-const TABLES = ["plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
+const TABLES = ["metrics", "measurements", "plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
 
 function snapshot(): string {
   const sqlite = getDb().$client;

@@ -39,11 +39,12 @@ const datedValues = z.array(z.object({ date: z.iso.date(), value: z.number() }))
 
 // "2014-12-31 = 1,200" per line from the form (or a real list from code): dated steps on the way to the target.
 export const interimTargetsField = z
-  .unknown()
+  .union([z.string(), z.array(z.unknown())], { message: "Write one date and value per line." })
+  .default("")
   .transform((v, ctx) => {
     if (Array.isArray(v)) return v;
     const out: { date: string; value: number }[] = [];
-    String(v ?? "")
+    v
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean)

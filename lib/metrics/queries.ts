@@ -145,10 +145,9 @@ export interface JudgedMetric {
 }
 
 /** Every live metric of a plan with its status, in the plan's order. */
-export function judgePlanMetrics(planId: number, today = todayIso()): JudgedMetric[] {
+export function judgePlanMetrics(planId: number, today = todayIso(), shape = planShape(planId)): JudgedMetric[] {
   const rows = getDb().select().from(metrics).where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
   const latest = latestByMetric(planId);
-  const shape = planShape(planId);
   return rows.map((metric) => {
     const point = latest.get(metric.id);
     return { metric, judgement: judge(metric, point ? [point] : [], today), clusters: clustersOf(metric, shape) };
@@ -182,7 +181,8 @@ export interface OverviewRow extends JudgedMetric {
 
 /** The metrics overview: filtered, counted and paged; only the shown page reads full histories (for sparklines). */
 export function getMetricsOverview(plan: { id: number; slug: string }, filters: OverviewFilters, today = todayIso()) {
-  const all = judgePlanMetrics(plan.id, today);
+  const shape = planShape(plan.id);
+  const all = judgePlanMetrics(plan.id, today, shape);
   const inCluster = filters.cluster === null ? all : all.filter((j) => j.clusters.includes(filters.cluster!));
   const counts = countStatuses(inCluster);
   const matching = filters.status === null ? inCluster : inCluster.filter((j) => (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status));
@@ -190,7 +190,6 @@ export function getMetricsOverview(plan: { id: number; slug: string }, filters: 
   const page = Math.min(Math.max(1, filters.page), pages);
   const shown = matching.slice((page - 1) * METRICS_PAGE_SIZE, page * METRICS_PAGE_SIZE);
   const points = measurementsOf(shown.map((j) => j.metric.id));
-  const shape = planShape(plan.id);
   const rows: OverviewRow[] = shown.map((j) => ({ ...j, attached: attachedTo(j.metric, shape, plan.slug), points: points.get(j.metric.id)! }));
   return { rows, counts, matching: matching.length, page, pages };
 }

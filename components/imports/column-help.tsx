@@ -1,5 +1,5 @@
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
-import { COLUMNS, IGNORED_HEADERS, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/imports/columns";
+import { COLUMNS, IGNORED_HEADERS, IGNORED_HEADERS_NOTE, IMPORT_KIND_LABELS, type ImportKind } from "@/lib/imports/columns";
 
 // The columns of one import, as the template has them, with what to enter.
 export function ColumnHelp({ kind, templateHref }: { kind: ImportKind; templateHref: string }) {
@@ -36,7 +36,7 @@ export function ColumnHelp({ kind, templateHref }: { kind: ImportKind; templateH
       </div>
       {ignored.length > 0 && (
         <p className="text-sm text-slate-700">
-          The columns {ignored.map((h) => `“${h}”`).join(", ")} of the action list download are accepted and skipped, so a downloaded list can be edited and imported back. Status and percent complete change only through progress updates.
+          The columns {ignored.map((h) => `“${h}”`).join(", ")} {IGNORED_HEADERS_NOTE[kind]}
         </p>
       )}
     </section>

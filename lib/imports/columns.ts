@@ -2,12 +2,13 @@
 // against, the template's header and example rows, and the help on the import
 // page all come from these lists, so they cannot drift apart.
 
-export const IMPORT_KINDS = ["actions", "updates"] as const;
+export const IMPORT_KINDS = ["actions", "updates", "measurements"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
   actions: "Actions",
   updates: "Progress updates for one quarter",
+  measurements: "Metric measurements",
 };
 
 export interface ImportColumn {
@@ -67,8 +68,55 @@ export const UPDATE_COLUMNS = [
   { key: "narrative", header: "Narrative", required: true, help: "What happened this quarter, in Markdown, at most 20,000 characters.", example: "Two colleges signed up; the first cohort starts in March." },
 ] as const satisfies readonly ImportColumn[];
 
-export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = { actions: ACTION_COLUMNS, updates: UPDATE_COLUMNS };
-export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = { actions: ACTION_IGNORED_HEADERS, updates: [] };
+export const MEASUREMENT_COLUMNS = [
+  { key: "metricKey", header: "Metric key", required: true, help: "The key of a live metric of this plan (the last part of the metric's address).", example: "energy-employment" },
+  {
+    key: "period",
+    header: "Period",
+    required: true,
+    help: "A year like 2014 for an annual metric, or a quarter like 2014 Q2 for a quarterly one: inside the plan's span and already started. Each metric and period once per file.",
+    example: "2014",
+  },
+  {
+    key: "value",
+    header: "Value",
+    required: true,
+    help: "A number only, such as 1,240 or 41.5 (a “%” sign is fine). Percents are from 0 to 100; counts and jobs cannot be negative.",
+    example: "41250",
+  },
+  { key: "note", header: "Note", required: false, help: "What the value means or how it was arrived at, at most 2,000 characters. Empty: no note.", example: "Annual average, eight Valley counties" },
+  { key: "source", header: "Source", required: false, help: "Where the value comes from, at most 500 characters. Empty: no source.", example: "EDD QCEW" },
+  {
+    key: "correctionNote",
+    header: "Correction note",
+    required: false,
+    help: "Only to change a value the period already has: why it is corrected, at most 1,000 characters. The earlier value stays in the metric's history. A row equal to the value already recorded is skipped as unchanged.",
+    example: "",
+  },
+  {
+    key: "status",
+    header: "Status",
+    required: false,
+    help: "Empty or “current”: the row is imported. “corrected”: an earlier value, as a metric's history download lists it; the row is skipped.",
+    example: "",
+  },
+] as const satisfies readonly ImportColumn[];
+
+// Columns the metric downloads add: accepted and skipped, so a downloaded file
+// can be edited and imported back. Who entered a value and when is recorded
+// by the import itself.
+export const MEASUREMENT_IGNORED_HEADERS = ["Metric", "Attached to", "Unit", "Entered by", "Entered at", "Corrected at"] as const;
+
+export const COLUMNS: Record<ImportKind, readonly ImportColumn[]> = { actions: ACTION_COLUMNS, updates: UPDATE_COLUMNS, measurements: MEASUREMENT_COLUMNS };
+export const IGNORED_HEADERS: Record<ImportKind, readonly string[]> = { actions: ACTION_IGNORED_HEADERS, updates: [], measurements: MEASUREMENT_IGNORED_HEADERS };
+
+// Why a kind's download columns are skipped, under the column help.
+export const IGNORED_HEADERS_NOTE: Record<ImportKind, string | null> = {
+  actions: "of the action list download are accepted and skipped, so a downloaded list can be edited and imported back. Status and percent complete change only through progress updates.",
+  updates: null,
+  measurements: "of the metric downloads are accepted and skipped, so a downloaded file can be edited and imported back. Who entered a value, and when, is recorded by the import.",
+};
 
 export type ActionColumnKey = (typeof ACTION_COLUMNS)[number]["key"];
 export type UpdateColumnKey = (typeof UPDATE_COLUMNS)[number]["key"];
+export type MeasurementColumnKey = (typeof MEASUREMENT_COLUMNS)[number]["key"];

@@ -1,7 +1,7 @@
 import { desc, eq, sql, type AnyColumn } from "drizzle-orm";
 import { getDb } from "@/db";
 import { importBatches, reportingPeriods, users } from "@/db/schema";
-import { storedActionRowSchema, storedErrorsSchema, storedUpdateRowSchema } from "./schema";
+import { storedActionRowSchema, storedErrorsSchema, storedMeasurementRowSchema, storedUpdateRowSchema } from "./schema";
 
 const batchColumns = {
   id: importBatches.id,
@@ -27,9 +27,14 @@ export function getImportBatch(batchId: number) {
   if (!row) return null;
   const { rows, errors, ...batch } = row;
   const parsedErrors = storedErrorsSchema.parse(JSON.parse(errors));
-  return batch.kind === "actions"
-    ? { ...batch, kind: "actions" as const, rows: storedActionRowSchema.array().parse(JSON.parse(rows)), errors: parsedErrors }
-    : { ...batch, kind: "updates" as const, rows: storedUpdateRowSchema.array().parse(JSON.parse(rows)), errors: parsedErrors };
+  switch (batch.kind) {
+    case "actions":
+      return { ...batch, kind: "actions" as const, rows: storedActionRowSchema.array().parse(JSON.parse(rows)), errors: parsedErrors };
+    case "updates":
+      return { ...batch, kind: "updates" as const, rows: storedUpdateRowSchema.array().parse(JSON.parse(rows)), errors: parsedErrors };
+    case "measurements":
+      return { ...batch, kind: "measurements" as const, rows: storedMeasurementRowSchema.array().parse(JSON.parse(rows)), errors: parsedErrors };
+  }
 }
 
 export type ImportBatchView = NonNullable<ReturnType<typeof getImportBatch>>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { CHAMPION_ROLES } from "@/db/schema/enums";
-import { ACTION_COLUMNS, IMPORT_KINDS, UPDATE_COLUMNS } from "./columns";
+import { ACTION_COLUMNS, IMPORT_KINDS, MEASUREMENT_COLUMNS, UPDATE_COLUMNS } from "./columns";
 
 // The upload form and previewImport(): what the file holds, and for updates
 // the quarter they are for. The file itself is checked by lib/spreadsheets.
@@ -124,5 +124,23 @@ export const storedUpdateRowSchema = z.object({
   existing: z.object({ id: z.number().int(), version: z.number().int(), reviewState: z.string() }).nullable(),
 });
 export type StoredUpdateRow = z.infer<typeof storedUpdateRowSchema>;
+
+export const MEASUREMENT_OUTCOMES = ["record", "correct", "unchanged", "history"] as const;
+export type MeasurementOutcome = (typeof MEASUREMENT_OUTCOMES)[number];
+
+const measurementKeys = z.enum(MEASUREMENT_COLUMNS.map((c) => c.key) as [string, ...string[]]);
+
+// `existing` is the current value the preview saw for the metric and period:
+// the commit refuses if it is no longer the current one. `outcome` is what
+// importing the row does (null for a row with problems).
+export const storedMeasurementRowSchema = z.object({
+  row: z.number().int(),
+  values: z.partialRecord(measurementKeys, z.string()),
+  metricId: z.number().int().nullable(),
+  period: z.string().nullable(),
+  existing: z.object({ id: z.number().int(), value: z.number() }).nullable(),
+  outcome: z.enum(MEASUREMENT_OUTCOMES).nullable(),
+});
+export type StoredMeasurementRow = z.infer<typeof storedMeasurementRowSchema>;
 
 export const storedErrorsSchema = z.array(z.object({ row: z.number().int(), column: z.string(), reason: z.string() }));

@@ -11,7 +11,8 @@ import { readSpreadsheet } from "@/lib/spreadsheets/read";
 import { SPREADSHEET_LIMITS, type SpreadsheetLimits } from "@/lib/spreadsheets/limits";
 import { applyActionRows, validateActionRows, type ActionRowInput } from "./actions-import";
 import { COLUMNS, IGNORED_HEADERS, type ImportKind } from "./columns";
-import { commitImportSchema, previewImportSchema, storedActionRowSchema, storedErrorsSchema, storedUpdateRowSchema, type ImportError } from "./schema";
+import { applyMeasurementRows, validateMeasurementRows, type MeasurementRowInput } from "./measurements-import";
+import { commitImportSchema, previewImportSchema, storedActionRowSchema, storedErrorsSchema, storedMeasurementRowSchema, storedUpdateRowSchema, type ImportError } from "./schema";
 import { applyUpdateRows, validateUpdateRows, type UpdateRowInput } from "./updates-import";
 
 // A spreadsheet import in two steps. previewImport() reads and checks the file
@@ -49,7 +50,12 @@ export async function previewImport(actor: Actor, input: Record<string, unknown>
   const rows = sheet.rows.map((r) => ({ row: r.rowNumber, values: Object.fromEntries(r.cells) }));
 
   return getDb().transaction((tx) => {
-    const result = period ? validateUpdateRows(tx, plan.id, period.id, rows as UpdateRowInput[]) : validateActionRows(tx, plan.id, rows as ActionRowInput[]);
+    const result =
+      data.kind === "updates"
+        ? validateUpdateRows(tx, plan.id, period!.id, rows as UpdateRowInput[])
+        : data.kind === "measurements"
+          ? validateMeasurementRows(tx, plan.id, rows as MeasurementRowInput[])
+          : validateActionRows(tx, plan.id, rows as ActionRowInput[]);
     const errors = [...sheet.issues, ...result.errors].sort(byRow);
     const batch = tx
       .insert(importBatches)
@@ -105,6 +111,17 @@ export function commitImport(actor: Actor, input: unknown) {
       });
       if (result.errors.length || moved.length) throw changed([...result.errors, ...moved].sort(byRow));
       summary = applyActionRows(tx, actor, plan.id, result.resolved, result.currentChampions);
+    } else if (batch.kind === "measurements") {
+      const stored = storedMeasurementRowSchema.array().parse(JSON.parse(batch.rows));
+      const result = validateMeasurementRows(tx, plan.id, stored as MeasurementRowInput[]);
+      const moved = stored.flatMap((s, i) => {
+        const now = result.stored[i]!;
+        return s.metricId === now.metricId && s.existing?.id === now.existing?.id
+          ? []
+          : [{ row: s.row, column: "Period", reason: `The ${s.period ?? s.values.period} value of ${s.values.metricKey} was ${s.existing ? "corrected" : "recorded"} by someone else after the preview.` }];
+      });
+      if (result.errors.length || moved.length) throw changed([...result.errors, ...moved].sort(byRow));
+      summary = applyMeasurementRows(tx, actor, result.resolved, result.stored);
     } else {
       if (batch.periodId === null) throw new AppError("NOT_FOUND", "The reporting period of this import no longer exists.");
       const stored = storedUpdateRowSchema.array().parse(JSON.parse(batch.rows));

@@ -6,9 +6,11 @@ import { COLUMNS, IMPORT_KINDS, IMPORT_KIND_LABELS, type ImportKind } from "./co
 
 export function parseImportKind(value: string | null): ImportKind {
   const kind = IMPORT_KINDS.find((k) => k === value);
-  if (!kind) throw new AppError("INVALID_INPUT", "Ask for kind=actions or kind=updates.");
+  if (!kind) throw new AppError("INVALID_INPUT", `Ask for ${IMPORT_KINDS.map((k) => `kind=${k}`).join(", ")}.`);
   return kind;
 }
+
+const SHEET_NAMES: Record<ImportKind, string> = { actions: "Actions", updates: "Updates", measurements: "Measurements" };
 
 // The template of an import: its header row and one example row, and (in the
 // XLSX file) a second sheet explaining each column, as the import page does.
@@ -18,7 +20,7 @@ export function importTemplate(actor: Actor, kind: ImportKind): { table: Table; 
   return {
     fileName: `${kind}-import-template`,
     table: {
-      sheetName: kind === "actions" ? "Actions" : "Updates",
+      sheetName: SHEET_NAMES[kind],
       columns: columns.map((c) => ({ header: c.header, width: Math.max(14, Math.min(60, c.example.length + 4)) })),
       rows: [columns.map((c) => c.example)],
     },

@@ -1,17 +1,17 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { actions, auditLog, organizations, plans, sections } from "@/db/schema";
+import { actions, auditLog, measurements, metrics, organizations, plans, sections } from "@/db/schema";
 import { sjvPlan2012, sjvSap2006 } from "@/db/seed/sjv-plans";
 import { seedDefaultData } from "@/db/seed/seed";
 import { ANONYMOUS, systemActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { exportPlan } from "./export";
 import { importPlan } from "./import";
-import type { PlanDocument } from "./document-schema";
+import type { MetricDoc, PlanDocument } from "./document-schema";
 
 const cli = systemActor("test");
-const rowCount = (table: typeof plans | typeof actions | typeof organizations | typeof auditLog | typeof sections) => getDb().select({ n: count() }).from(table).get()!.n;
+const rowCount = (table: typeof plans | typeof actions | typeof organizations | typeof auditLog | typeof sections | typeof metrics | typeof measurements) => getDb().select({ n: count() }).from(table).get()!.n;
 
 function catchAppError(fn: () => unknown): AppError {
   try {
@@ -166,6 +166,168 @@ describe("export and import", () => {
     expect(catchAppError(() => exportPlan(ANONYMOUS, "sjv-2012")).code).toBe("UNAUTHORIZED");
     expect(catchAppError(() => importPlan(ANONYMOUS, { document: sjvSap2006, slug: "x" })).code).toBe("UNAUTHORIZED");
     expect(catchAppError(() => exportPlan(cli, "missing")).code).toBe("NOT_FOUND");
+  });
+});
+
+const metricDoc = (fields: Partial<MetricDoc> & Pick<MetricDoc, "key" | "name">): MetricDoc => ({
+  description: null,
+  scope: "plan",
+  section: null,
+  action: null,
+  workGroup: null,
+  unit: "count",
+  unitLabel: null,
+  direction: "up",
+  baseline: null,
+  target: null,
+  interimTargets: [],
+  tolerancePercent: 10,
+  frequency: "annual",
+  source: null,
+  method: null,
+  owner: null,
+  ownerPerson: null,
+  retiredAt: null,
+  measurements: [],
+  ...fields,
+});
+
+// A small plan with a metric of every scope: interim targets, an owner, a
+// retired metric, annual and quarterly measurements.
+function planWithMetrics(): PlanDocument {
+  return {
+    format: "cluster-action-tracker/plan",
+    version: 2,
+    plan: { slug: "metric-region", title: "Metric Region Plan", region: "Elsewhere", summary: null, periodStart: "2020-01-01", periodEnd: "2024-12-31", status: "active", sourceCitation: null, sourceUrl: null, previousPlan: null },
+    organizations: [{ key: "acme-data", name: "Acme Data Cooperative", acronym: null, type: "nonprofit", website: null }],
+    partners: [],
+    workGroups: [{ key: "jobs-wg", name: "Jobs Group", description: null, leadOrganization: null, status: "active", sections: ["jobs"] }],
+    sections: [
+      {
+        key: "jobs",
+        kind: "cluster",
+        code: null,
+        title: "Jobs",
+        description: null,
+        opportunities: [],
+        actions: [{ code: "J-1", title: "Train installers", text: "Train installers", workGroup: "jobs-wg", champions: [], leadPerson: null, status: "on_track", percentComplete: 20, isPriority: false, startDate: null, dueDate: null, retiredAt: null }],
+        children: [],
+      },
+    ],
+    actions: [],
+    targets: [],
+    metrics: [
+      metricDoc({
+        key: "regional-gdp",
+        name: "Regional GDP",
+        description: "Gross domestic product of the region.",
+        unit: "usd",
+        baseline: { date: "2019-12-31", value: 100_000_000_000 },
+        target: { date: "2024-12-31", value: 125_000_000_000 },
+        interimTargets: [
+          { date: "2021-12-31", value: 108_000_000_000 },
+          { date: "2022-12-31", value: 112_500_000_000 },
+        ],
+        tolerancePercent: 2.5,
+        source: "Bureau of Economic Analysis",
+        method: "Chained dollars.",
+        owner: "acme-data",
+        ownerPerson: "Pat Lee",
+        measurements: [
+          { period: "2020", value: 98_500_000_000, note: "Pandemic year", source: "BEA, 2021 release" },
+          { period: "2021", value: 104_250_000_000.5, note: null, source: null },
+        ],
+      }),
+      metricDoc({ key: "group-owned", name: "Plan metric owned by a group", workGroup: "jobs-wg" }),
+      metricDoc({
+        key: "jobs-unemployment",
+        name: "Unemployment rate",
+        scope: "section",
+        section: "jobs",
+        unit: "percent",
+        direction: "down",
+        frequency: "quarterly",
+        baseline: { date: "2020-03-31", value: 9.5 },
+        target: { date: "2023-12-31", value: 6 },
+        measurements: [
+          { period: "2020 Q2", value: 12.25, note: null, source: null },
+          { period: "2020 Q3", value: 11, note: "Seasonally adjusted", source: null },
+        ],
+      }),
+      metricDoc({ key: "acres-restored", name: "Acres restored", scope: "work_group", workGroup: "jobs-wg", unit: "other", unitLabel: "acres", retiredAt: "2023-06-30T12:00:00.000Z", measurements: [{ period: "2021", value: 12, note: null, source: null }] }),
+      metricDoc({ key: "installers-placed", name: "Installers placed", scope: "action", action: "J-1", unit: "jobs", measurements: [{ period: "2022", value: 40, note: null, source: "Programme records" }] }),
+    ],
+  };
+}
+
+describe("metrics in the plan document", () => {
+  it("round-trips metrics of every scope with their targets, owner and measurements, under another slug too", () => {
+    const doc = planWithMetrics();
+    const result = importPlan(cli, { document: JSON.parse(JSON.stringify(doc)) });
+    expect(result.counts).toMatchObject({ metrics: 5, measurements: 6 });
+    const exported = exportPlan(cli, "metric-region");
+    expect(exported).toEqual(doc);
+
+    importPlan(cli, { document: JSON.parse(JSON.stringify(exported)), slug: "metric-region-copy" });
+    expect(exportPlan(cli, "metric-region-copy")).toEqual({ ...exported, plan: { ...exported.plan, slug: "metric-region-copy" } });
+    // The copy's metrics point at the copy's own sections, groups and actions.
+    const copy = getDb().select().from(plans).where(eq(plans.slug, "metric-region-copy")).get()!;
+    const action = getDb().select().from(metrics).where(eq(metrics.key, "installers-placed")).all().find((m) => m.planId === copy.id)!;
+    expect(getDb().select().from(actions).where(eq(actions.id, action.actionId!)).get()!.planId).toBe(copy.id);
+  });
+
+  it("round-trips the SJV plan with values entered for its default metrics", () => {
+    seedDefaultData();
+    const doc = JSON.parse(JSON.stringify(sjvPlan2012)) as PlanDocument;
+    doc.plan.slug = "sjv-with-values";
+    doc.metrics.find((m) => m.key === "energy-employment")!.measurements = [
+      { period: "2013", value: 41_250, note: "Annual average", source: "EDD QCEW" },
+      { period: "2014", value: 42_100, note: null, source: null },
+    ];
+    importPlan(cli, { document: doc });
+    const exported = exportPlan(cli, "sjv-with-values");
+    expect(exported).toEqual(doc);
+    importPlan(cli, { document: exported, slug: "sjv-with-values-2" });
+    expect(exportPlan(cli, "sjv-with-values-2")).toEqual({ ...doc, plan: { ...doc.plan, slug: "sjv-with-values-2" } });
+  });
+
+  it("still imports a version 1 document, which has no metrics", () => {
+    const { metrics: _none, ...rest } = planWithMetrics();
+    // Its organization was only a metric's owner, so the document has none.
+    const v1 = { ...rest, version: 1, organizations: [], plan: { ...rest.plan, slug: "old-format" } };
+    const result = importPlan(cli, { document: v1 });
+    expect(result.counts).toMatchObject({ metrics: 0, measurements: 0, actions: 1 });
+    expect(exportPlan(cli, "old-format")).toEqual({ ...v1, version: 2, metrics: [] });
+  });
+
+  it("names the path of every bad metric reference and value, and writes nothing", () => {
+    seedDefaultData();
+    const before = { plans: rowCount(plans), metrics: rowCount(metrics), measurements: rowCount(measurements), audit: rowCount(auditLog) };
+    const doc = planWithMetrics();
+    doc.metrics[0]!.owner = "nobody";
+    doc.metrics[0]!.measurements[1]!.period = "2021 Q1";
+    doc.metrics[1]!.workGroup = "no-group";
+    doc.metrics[2]!.section = "no-section";
+    doc.metrics[2]!.measurements[1]!.period = "2020-Q2";
+    doc.metrics[2]!.measurements[0]!.value = 101;
+    doc.metrics[3]!.scope = "section";
+    doc.metrics[4]!.action = "J-404";
+    doc.metrics.push(metricDoc({ key: "regional-gdp", name: "Twice" }));
+    const error = catchAppError(() => importPlan(cli, { document: doc }));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.message).toMatch(/^Invalid plan document at metrics\./);
+    expect(error.fieldErrors).toEqual({
+      "metrics.0.owner": ['unknown organization "nobody"'],
+      "metrics.0.measurements.1.period": ["a year like 2014"],
+      "metrics.1.workGroup": ['unknown work group "no-group"'],
+      "metrics.2.section": ['unknown section "no-section"'],
+      "metrics.2.measurements.0.value": ["A percent is from 0 to 100."],
+      "metrics.2.measurements.1.period": ["2020 Q2 is listed twice"],
+      "metrics.3.section": ["a section metric names its section"],
+      "metrics.4.action": ['unknown action "J-404"'],
+      "metrics.5.key": ['duplicate key "regional-gdp"'],
+    });
+    expect({ plans: rowCount(plans), metrics: rowCount(metrics), measurements: rowCount(measurements), audit: rowCount(auditLog) }).toEqual(before);
   });
 });
 

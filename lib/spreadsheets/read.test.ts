@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { csvFile, xlsxFile, zipBomb, type UploadedFile } from "@/lib/test/spreadsheets";
 import { SPREADSHEET_LIMITS } from "./limits";
 import { columnLetter, countValueRows, normalizeHeader, readSpreadsheet, type SheetSpec } from "./read";
+import { toCsv } from "./write";
 import { extractZip, repack } from "./zip";
 
 const spec: SheetSpec = {
@@ -49,6 +50,12 @@ describe("reading CSV", () => {
   it("reads semicolon-separated files as Excel writes them in some locales", async () => {
     const sheet = await readSpreadsheet(csvFile("Code;Title\nEN-1;A, B\n"), spec);
     expect(plain(sheet.rows)).toEqual([{ row: 2, code: "EN-1", title: "A, B" }]);
+  });
+
+  it("reads cells our own downloads escaped against formulas back as the text they were", async () => {
+    const file = csvFile(toCsv({ sheetName: "x", columns: [{ header: "Code" }, { header: "Title" }], rows: [["EN-1", "=1+2"], ["EN-2", "-3 jobs"], ["EN-3", "'quoted"]] }));
+    const sheet = await readSpreadsheet(file, spec);
+    expect(sheet.rows.map((r) => r.cells.get("title"))).toEqual(["=1+2", "-3 jobs", "'quoted"]);
   });
 
   it("reports a value under no header as a row issue", async () => {

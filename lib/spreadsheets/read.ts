@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { AppError } from "@/lib/errors";
+import { unescapeFormula } from "./escape";
 import { formatMegabytes, MAX_CELL_CHARS, SPREADSHEET_LIMITS, type SpreadsheetLimits } from "./limits";
 import type { SpreadsheetFormat } from "./write";
 import { checkZipLimits, extractZip, isZip, listZipEntries, repack } from "./zip";
@@ -95,7 +96,7 @@ function readCsvGrid(bytes: Uint8Array, limits: SpreadsheetLimits): GridRow[] {
       // Counts rows as they are parsed and stops at the first one over the
       // limit, so an oversized file is never parsed to its end.
       on_record: (record, context) => {
-        const cells = record.map((v) => v.trim());
+        const cells = record.map((v) => unescapeFormula(v).trim());
         if (cells.every((v) => v === "")) return null;
         if (grid.length >= limits.maxRows + 1) throw new RowLimitError();
         // Like a spreadsheet program: each record is a row, blank lines too.

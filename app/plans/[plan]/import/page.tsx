@@ -27,7 +27,7 @@ export default async function ImportPage({ params }: Props) {
       <header className="space-y-2">
         <h1>Import from a spreadsheet</h1>
         <p className="max-w-3xl text-slate-800">
-          Create or change actions, or load one quarter&apos;s progress updates, from a CSV or Excel file. It takes three steps: upload the file; check the preview, which lists every row and every problem with its row and column; then import it. A file is imported whole or not at all, and
+          Create or change actions, load one quarter&apos;s progress updates, or record metric measurements, from a CSV or Excel file. It takes three steps: upload the file; check the preview, which lists every row and every problem with its row and column; then import it. A file is imported whole or not at all, and
           nothing is written before that last step.
         </p>
       </header>
@@ -44,6 +44,10 @@ export default async function ImportPage({ params }: Props) {
         />
         <p className="max-w-3xl text-sm text-slate-700">
           Imported progress updates go in as <strong>accepted</strong> (they are figures staff have already reviewed), replacing any update the action has for that quarter; the audit log keeps what they replaced.
+        </p>
+        <p className="max-w-3xl text-sm text-slate-700">
+          Metric measurements are recorded as entered by you, with the same checks as the measurement form. To change a value a period already has, fill in its correction note: the earlier value stays in the metric&apos;s history. Rows equal to the values already recorded are skipped,
+          so importing the same file again changes nothing.
         </p>
       </section>
 

@@ -17,6 +17,18 @@ type Props = { params: Promise<{ plan: string; batch: string }> };
 
 const stamp = (iso: string) => `${iso.replace("T", " ").slice(0, 16)} UTC`;
 
+// "record 3 values, correct 1 value, leave 2 unchanged values alone": what a measurements file will do, or did.
+function measurementCounts(counts: { created: number; changed: number; unchanged: number; skipped: number }, [record, correct, leave, skip]: [string, string, string, string]) {
+  return [
+    counts.created && `${record} ${plural(counts.created, "value")}`,
+    counts.changed && `${correct} ${plural(counts.changed, "value")}`,
+    counts.unchanged && `${leave} ${plural(counts.unchanged, "unchanged value")} alone`,
+    counts.skipped && `${skip} ${plural(counts.skipped, "history row")} (earlier, corrected values)`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
 export default async function ImportBatchPage({ params }: Props) {
   const { plan: slug, batch: raw } = await params;
   const plan = await loadPlanOr404(slug);
@@ -29,7 +41,9 @@ export default async function ImportBatchPage({ params }: Props) {
   const what =
     batch.kind === "actions"
       ? [counts.created && `create ${plural(counts.created, "action")}`, counts.changed && `change ${plural(counts.changed, "action")}`, counts.unchanged && `leave ${plural(counts.unchanged, "action")} as they are`].filter(Boolean).join(", ")
-      : [counts.created && `add ${plural(counts.created, "update")}`, counts.changed && `replace ${plural(counts.changed, "existing update")}`].filter(Boolean).join(" and ");
+      : batch.kind === "measurements"
+        ? measurementCounts(counts, ["record", "correct", "leave", "skip"])
+        : [counts.created && `add ${plural(counts.created, "update")}`, counts.changed && `replace ${plural(counts.changed, "existing update")}`].filter(Boolean).join(" and ");
 
   return (
     <div className="space-y-6">
@@ -56,6 +70,10 @@ export default async function ImportBatchPage({ params }: Props) {
           <p className="mt-1 text-sm">
             {batch.kind === "actions" ? (
               <Link href={`/plans/${plan.slug}/actions`}>See the actions</Link>
+            ) : batch.kind === "measurements" ? (
+              <>
+                The import {measurementCounts(counts, ["recorded", "corrected", "left", "skipped"])}. <Link href={`/plans/${plan.slug}/metrics`}>See the metrics</Link>.
+              </>
             ) : (
               <>The imported updates are accepted and the actions&apos; status follows them.</>
             )}{" "}

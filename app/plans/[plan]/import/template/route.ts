@@ -2,7 +2,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { importTemplate, parseImportKind } from "@/lib/imports/template";
 import { errorResponse, parseFormat, spreadsheetResponse } from "@/lib/spreadsheets/response";
 
-// GET /plans/<slug>/import/template?kind=actions|updates&format=csv|xlsx
+// GET /plans/<slug>/import/template?kind=actions|updates|measurements&format=csv|xlsx
 export async function GET(request: Request) {
   try {
     const query = new URL(request.url).searchParams;

@@ -5,8 +5,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { todayIso } from "@/lib/metrics/periods";
-import { attachedTo, judgePlanMetrics, planShape, type StatusFilter } from "@/lib/metrics/queries";
-import { METRIC_STATUSES } from "@/lib/metrics/status";
+import { parseOverviewFilters } from "@/lib/metrics/filters";
+import { attachedTo, filterJudged, judgePlanMetrics, planShape } from "@/lib/metrics/queries";
 import { UNIT_LABELS } from "@/lib/metrics/units";
 import { getPlanBySlug } from "@/lib/plans/queries";
 import type { Cell, Column, Table } from "@/lib/spreadsheets/write";
@@ -34,27 +34,9 @@ const COLUMNS: Column[] = [
 
 const HISTORY_COLUMNS: Column[] = [...COLUMNS, { header: "Status", width: 10 }, { header: "Corrected at", width: 20 }, { header: "Correction note", width: 50 }];
 
-export interface MetricExportFilters {
-  cluster: number | null;
-  status: StatusFilter | null;
-}
-
-const STATUS_FILTERS: readonly StatusFilter[] = [...METRIC_STATUSES, "stale"];
-
-// The overview's query string: ?cluster=<sectionId>&status=<status>; anything else means no filter.
-export function parseMetricExportFilters(params: Record<string, string | undefined>): MetricExportFilters {
-  return {
-    cluster: params.cluster && /^\d{1,12}$/.test(params.cluster) ? Number(params.cluster) : null,
-    status: STATUS_FILTERS.find((s) => s === params.status) ?? null,
-  };
-}
-
-/** The live metrics the overview lists under these filters, in the plan's order. */
-export function filteredMetricIds(planId: number, filters: MetricExportFilters, today = todayIso()): number[] {
-  return judgePlanMetrics(planId, today)
-    .filter((j) => filters.cluster === null || j.clusters.includes(filters.cluster))
-    .filter((j) => filters.status === null || (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status))
-    .map((j) => j.metric.id);
+/** The live metrics the overview lists under its filters (?cluster=&status=), in the plan's order. */
+export function filteredMetricIds(planId: number, params: Record<string, string | undefined>, today = todayIso()): number[] {
+  return filterJudged(judgePlanMetrics(planId, today), parseOverviewFilters(params)).matching.map((j) => j.metric.id);
 }
 
 type Plan = { id: number; slug: string };
@@ -138,11 +120,11 @@ function planFor(actor: Actor, planSlug: string) {
 // GET /plans/<slug>/metrics/export: the overview's cluster and status filters apply.
 export function exportPlanMeasurements(actor: Actor, planSlug: string, params: Record<string, string | undefined>): { table: Table; fileName: string } {
   const plan = planFor(actor, planSlug);
-  const filters = parseMetricExportFilters(params);
+  const filters = parseOverviewFilters(params);
   const filtered = filters.cluster !== null || filters.status !== null;
   return {
     fileName: `${plan.slug}-measurements`,
-    table: planMeasurementsTable(plan, filtered ? filteredMetricIds(plan.id, filters) : undefined),
+    table: planMeasurementsTable(plan, filtered ? filteredMetricIds(plan.id, params) : undefined),
   };
 }
 

@@ -179,13 +179,19 @@ export interface OverviewRow extends JudgedMetric {
   points: Measurement[];
 }
 
+/** The overview's filters applied to judged metrics (the overview and its download share this). */
+export function filterJudged(list: JudgedMetric[], filters: Pick<OverviewFilters, "cluster" | "status">) {
+  const inCluster = filters.cluster === null ? list : list.filter((j) => j.clusters.includes(filters.cluster!));
+  const matching = filters.status === null ? inCluster : inCluster.filter((j) => (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status));
+  return { inCluster, matching };
+}
+
 /** The metrics overview: filtered, counted and paged; only the shown page reads full histories (for sparklines). */
 export function getMetricsOverview(plan: { id: number; slug: string }, filters: OverviewFilters, today = todayIso()) {
   const shape = planShape(plan.id);
   const all = judgePlanMetrics(plan.id, today, shape);
-  const inCluster = filters.cluster === null ? all : all.filter((j) => j.clusters.includes(filters.cluster!));
+  const { inCluster, matching } = filterJudged(all, filters);
   const counts = countStatuses(inCluster);
-  const matching = filters.status === null ? inCluster : inCluster.filter((j) => (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status));
   const pages = Math.max(1, Math.ceil(matching.length / METRICS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pages);
   const shown = matching.slice((page - 1) * METRICS_PAGE_SIZE, page * METRICS_PAGE_SIZE);

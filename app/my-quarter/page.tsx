@@ -3,7 +3,9 @@ import Link from "next/link";
 import { submitDraftsAction } from "@/app/updates/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { Pagination } from "@/components/ui/pagination";
+import { MyMetricList } from "@/components/metrics/my-metric-list";
 import { MyQuarterRowCard } from "@/components/updates/my-quarter-row";
+import { myQuarterMetrics } from "@/lib/metrics/my-quarter";
 import { requireUser } from "@/lib/auth/session";
 import { daysUntil } from "@/lib/periods/queries";
 import { listMyQuarter, listReturnedFor, quarterProgress } from "@/lib/updates/queries";
@@ -60,6 +62,11 @@ export default async function MyQuarterPage({ searchParams }: { searchParams: Pr
         const needsWork = shown.filter((r) => r.update?.reviewState !== "submitted" && r.update?.reviewState !== "accepted").map((r) => r.id);
         const open = new Set(all.length <= PAGE_SIZE ? needsWork : needsWork.slice(0, 1));
         const groups = [...new Set(shown.map((r) => r.workGroupName ?? "Assigned to you"))];
+        // Metric forms follow the same rule: all open (if a value is due) for
+        // a usual list, folded behind a button for a whole plan's worth.
+        const metricsOpen = all.length <= PAGE_SIZE;
+        const { byAction, groupMetrics } = myQuarterMetrics(user, plan.id, shown.map((r) => r.id));
+        const groupNames = [...new Set(groupMetrics.map((m) => m.groupName))];
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="space-y-4">
             <div className="rounded-lg border border-slate-200 bg-white p-4">
@@ -92,12 +99,36 @@ export default async function MyQuarterPage({ searchParams }: { searchParams: Pr
                   {shown
                     .filter((r) => (r.workGroupName ?? "Assigned to you") === g)
                     .map((r) => (
-                      <MyQuarterRowCard key={r.id} row={r} period={period} previousLabel={previous?.label} initiallyOpen={open.has(r.id)} />
+                      <MyQuarterRowCard key={r.id} row={r} period={period} previousLabel={previous?.label} initiallyOpen={open.has(r.id)}>
+                        {byAction.has(r.id) && (
+                          <div className="mt-4 border-t border-slate-200 pt-3">
+                            <h4 className="text-sm font-semibold">
+                              Metrics<span className="sr-only"> of {r.code}</span>
+                            </h4>
+                            <div className="mt-2">
+                              <MyMetricList items={byAction.get(r.id)!} planSlug={plan.slug} open={metricsOpen} label={`Metrics of ${r.code}`} />
+                            </div>
+                          </div>
+                        )}
+                      </MyQuarterRowCard>
                     ))}
                 </ol>
               </section>
             ))}
             <Pagination page={page} pageCount={pageCount} hrefFor={(n) => `/my-quarter?${pageParam}=${n}`} />
+            {groupMetrics.length > 0 && (
+              <section aria-labelledby={`group-metrics-${plan.id}`} className="space-y-3">
+                <h3 id={`group-metrics-${plan.id}`} className="text-base font-semibold">
+                  Your groups&apos; metrics
+                </h3>
+                {groupNames.map((name) => (
+                  <div key={name} className="space-y-2">
+                    {groupNames.length > 1 && <h4 className="text-sm font-semibold">{name}</h4>}
+                    <MyMetricList items={groupMetrics.filter((m) => m.groupName === name)} planSlug={plan.slug} open={groupMetrics.length <= PAGE_SIZE} label={`Metrics of ${name}`} />
+                  </div>
+                ))}
+              </section>
+            )}
           </section>
         );
       })}

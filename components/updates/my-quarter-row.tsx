@@ -10,7 +10,8 @@ import { QuarterRowForm } from "./quarter-row-form";
 
 // One action on "My quarter": what it said last period, where this period's
 // update stands, and the form to write it (opened by the page's choice).
-export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen }: { row: MyQuarterRow; period: ReportingPeriod; previousLabel?: string; initiallyOpen: boolean }) {
+// `children` follow the form: the page puts the action's metrics there.
+export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen, children }: { row: MyQuarterRow; period: ReportingPeriod; previousLabel?: string; initiallyOpen: boolean; children?: React.ReactNode }) {
   const u = row.update;
   const name = `${row.code}: ${row.title ?? row.text.slice(0, 80)}`;
   const done = u?.reviewState === "submitted" || u?.reviewState === "accepted";
@@ -55,6 +56,7 @@ export function MyQuarterRowCard({ row, period, previousLabel, initiallyOpen }: 
           current: updateFormValues(u, row),
         }}
       />
+      {children}
     </li>
   );
 }

@@ -11,6 +11,8 @@ import { moveActionAction, retireActionAction, saveActionAction } from "./action
 import { Discussion } from "./discussion";
 import { WORK_GROUP_STATUS_LABELS } from "@/lib/format";
 import { ActionUpdates } from "@/components/updates/action-updates";
+import { ActionMetrics } from "@/components/metrics/action-metrics";
+import { getPlanBySlug } from "@/lib/plans/queries";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -107,6 +109,8 @@ export default async function ActionPage({ params, searchParams }: Props) {
           </ul>
         )}
       </section>
+
+      <ActionMetrics user={user} action={action} plan={getPlanBySlug(planSlug)!} />
 
       <ActionUpdates user={user} action={action} requestedPeriod={requestedPeriod} />
 

@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { StatusBar } from "@/components/ui/status-bar";
+import { MetricStatusCounts } from "@/components/metrics/metric-status-counts";
+import { countStatuses, judgePlanMetrics } from "@/lib/metrics/queries";
 import { formatCount, formatUsd, plural } from "@/lib/format";
 import { loadPlanOr404 } from "@/lib/plans/load";
 import { getPlanDashboard } from "@/lib/plans/queries";
@@ -39,6 +41,8 @@ export default async function DashboardPage({ params }: Props) {
           <Stat label="At risk or off track" value={formatCount(behind)} />
         </dl>
       </section>
+
+      <MetricStatusCounts counts={countStatuses(judgePlanMetrics(plan.id))} planSlug={plan.slug} />
 
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading">Progress by cluster</h2>

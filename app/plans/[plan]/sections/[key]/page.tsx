@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { ActionTable } from "@/components/actions/action-table";
+import { SectionMetrics } from "@/components/metrics/section-metrics";
 import { StatusBar } from "@/components/ui/status-bar";
 import { ACTION_STATUSES, type ActionStatus } from "@/db/schema/enums";
 import { listActionsInSections, type ChampionSummary } from "@/lib/actions/queries";
@@ -110,6 +111,8 @@ export default async function SectionPage({ params }: Props) {
           )}
         </div>
       </section>
+
+      <SectionMetrics plan={plan} section={section} cluster={trail[0] ?? section} />
 
       <div className="grid gap-6 md:grid-cols-2">
         <section aria-labelledby="groups-heading">

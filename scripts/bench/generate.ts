@@ -3,15 +3,25 @@ import { migrateDatabase, openDatabase, setDb } from "@/db";
 import { actions, plans, progressUpdates, reportingPeriods } from "@/db/schema";
 import { ACTION_STATUSES, ORGANIZATION_TYPES, REVIEW_STATES, type ActionStatus } from "@/db/schema/enums";
 import { systemActor } from "@/lib/auth/actor";
-import type { ActionDoc, OrganizationDoc, PlanDocument, SectionDoc } from "@/lib/plans/document-schema";
+import { todayIso } from "@/lib/metrics/periods";
+import { PLAN_DOCUMENT_VERSION, type ActionDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "@/lib/plans/document-schema";
 import { importPlan } from "@/lib/plans/import";
+import { CLUSTER_NAMES, pad, prng, sentence, WORDS, type Rng } from "./random";
+import { metricsSpan, SCALE_METRICS, scaleMetrics, statusMix, type StatusMix } from "./scale-metrics";
 
-// The scale data set of the issue: 50 plans x 200 actions, 100,000 progress
-// updates, 500 organizations. Plans go through the real importPlan (same
+// The scale data set of the issues: 50 plans x 200 actions, 100,000 progress
+// updates, 500 organizations, and on one plan 1,000 metrics with >= 40,000
+// measurements (scale-metrics.ts). Plans go through the real importPlan (same
 // validation and inserts as production); progress updates have no service
 // yet, so they are bulk-inserted with one prepared statement.
 
 export const SCALE = { plans: 50, actionsPerPlan: 200, progressUpdates: 100_000, organizations: 500 };
+// The plan that carries the metrics: the one the home page sends people to
+// (active, latest periodStart; pages.ts benchmarks that plan), so its
+// dashboard and metric pages are measured with all 1,000 metrics. Its span is
+// set by the metrics (12 years of history before today); every other plan
+// starts earlier (1989 + p % 25, at most 2013) so it stays first in listPlans().
+export const METRICS_PLAN = 24;
 const CLUSTERS = 5;
 const COMPONENTS = 3;
 const DIRECT = 4; // actions on each cluster itself; the rest sit in its components
@@ -19,35 +29,7 @@ const DIRECT = 4; // actions on each cluster itself; the rest sit in its compone
 // ending in the current one (one update per action and period, as in the app).
 const PERIODS = 20;
 
-// mulberry32: tiny seeded PRNG so every run benchmarks the same data.
-function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, int, pick };
-}
-type Rng = ReturnType<typeof prng>;
-
-const WORDS = ["regional", "workforce", "industry", "training", "broadband", "logistics", "water", "energy", "export", "capital", "innovation", "supply", "health", "manufacturing", "agriculture", "partners", "network", "pilot", "certification", "apprenticeship", "research", "investment"];
-const VERBS = ["Expand", "Launch", "Coordinate", "Fund", "Develop", "Convene", "Assess", "Promote", "Establish", "Align"];
-const CLUSTER_NAMES = ["Agribusiness", "Health and Medical", "Manufacturing", "Renewable Energy", "Logistics", "Water Technology", "Information Technology"];
 const STATUS_WEIGHTS: [ActionStatus, number][] = [["not_started", 30], ["on_track", 30], ["at_risk", 12], ["off_track", 8], ["completed", 15], ["deferred", 5]];
-
-const sentence = (r: Rng, words: number) => `${r.pick(VERBS)} ${Array.from({ length: words }, () => r.pick(WORDS)).join(" ")}.`;
-const pad = (n: number, w: number) => String(n).padStart(w, "0");
-
-function weightedStatus(r: Rng): ActionStatus {
-  let x = r.next() * 100;
-  for (const [s, w] of STATUS_WEIGHTS) if ((x -= w) < 0) return s;
-  return "not_started";
-}
 
 function organizationDocs(): OrganizationDoc[] {
   const r = prng(7);
@@ -62,7 +44,7 @@ function organizationDocs(): OrganizationDoc[] {
 }
 
 function actionDoc(r: Rng, code: string, orgs: OrganizationDoc[], groupKeys: string[]): ActionDoc {
-  const status = weightedStatus(r);
+  const status = r.weighted(STATUS_WEIGHTS);
   const champions = new Map<string, ActionDoc["champions"][number]>();
   const n = r.int(1, 3);
   while (champions.size < n) {
@@ -86,7 +68,8 @@ function actionDoc(r: Rng, code: string, orgs: OrganizationDoc[], groupKeys: str
   };
 }
 
-export function planDocument(p: number, allOrgs: OrganizationDoc[]): PlanDocument {
+// `today` places the metrics plan's measurements (see scale-metrics.ts).
+export function planDocument(p: number, allOrgs: OrganizationDoc[], today = todayIso()): PlanDocument {
   const r = prng(1000 + p);
   const groupKeys = Array.from({ length: 8 }, (_, g) => `wg-${g + 1}`);
   const perComponent = (SCALE.actionsPerPlan / CLUSTERS - DIRECT) / COMPONENTS; // 200 = 5 x (4 + 3 x 12)
@@ -126,16 +109,29 @@ export function planDocument(p: number, allOrgs: OrganizationDoc[]): PlanDocumen
   }));
   const partners = Array.from(new Set(Array.from({ length: 25 }, () => r.pick(allOrgs).key)));
   for (const k of [...partners, ...workGroups.map((g) => g.leadOrganization)]) used.add(k);
+  const withMetrics = p === METRICS_PLAN;
+  const span = withMetrics ? metricsSpan(today) : { periodStart: `${1989 + (p % 25)}-01-01`, periodEnd: `${1994 + (p % 25)}-12-31` };
+  const liveActions = (list: SectionDoc[]): string[] => list.flatMap((s) => [...s.actions.filter((a) => a.retiredAt === null).map((a) => a.code), ...liveActions(s.children)]);
+  const metrics = withMetrics
+    ? scaleMetrics(today, {
+        clusters: sections.map((s) => s.key),
+        components: sections.flatMap((s) => s.children.map((c) => c.key)),
+        workGroups: groupKeys,
+        actions: liveActions(sections),
+        // Owners among the organizations the document already carries.
+        organizations: [...used],
+      }).metrics
+    : [];
   return {
     format: "cluster-action-tracker/plan",
-    version: 1,
+    version: PLAN_DOCUMENT_VERSION,
     plan: {
       slug: `bench-plan-${pad(p, 2)}`,
       title: `Benchmark regional cluster plan ${p}`,
       region: `Benchmark region ${(p % 10) + 1}`,
       summary: sentence(r, 40),
-      periodStart: `${2000 + (p % 25)}-01-01`,
-      periodEnd: `${2005 + (p % 25)}-12-31`,
+      periodStart: span.periodStart,
+      periodEnd: span.periodEnd,
       status: p % 10 === 0 ? "archived" : p % 7 === 0 ? "draft" : "active",
       sourceCitation: null,
       sourceUrl: null,
@@ -153,7 +149,7 @@ export function planDocument(p: number, allOrgs: OrganizationDoc[]): PlanDocumen
       source: r.next() < 0.5 ? "Benchmark leakage study" : null,
       sections: [`cluster-${(t % CLUSTERS) + 1}`],
     })),
-    metrics: [],
+    metrics,
   };
 }
 
@@ -163,19 +159,28 @@ export interface GenerateSummary {
   organizations: number;
   progressUpdates: number;
   reportingPeriods: number;
+  metrics: number;
+  measurements: number;
+  // As the app judges them on the day of generation (the day of the run).
+  metricStatuses: StatusMix;
   ms: number;
 }
 
 // Writes the whole data set into a new database file and closes it, so the
 // server process opens a complete, checkpointed file.
-export function generateScaleData(file: string): GenerateSummary {
+export function generateScaleData(file: string, today = todayIso()): GenerateSummary {
   const t0 = performance.now();
   const db = openDatabase(file);
   migrateDatabase(db);
   setDb(db); // importPlan uses getDb()
   const orgs = organizationDocs();
   const actor = systemActor("bench");
-  for (let p = 1; p <= SCALE.plans; p++) importPlan(actor, { document: planDocument(p, orgs) });
+  let metricStatuses: StatusMix | undefined;
+  for (let p = 1; p <= SCALE.plans; p++) {
+    const document = planDocument(p, orgs, today);
+    if (p === METRICS_PLAN) metricStatuses = statusMix(document.metrics, today);
+    importPlan(actor, { document });
+  }
 
   const r = prng(42);
   db.transaction((tx) => {
@@ -235,6 +240,9 @@ export function generateScaleData(file: string): GenerateSummary {
     organizations: count("organizations"),
     progressUpdates: count("progress_updates"),
     reportingPeriods: count("reporting_periods"),
+    metrics: count("metrics"),
+    measurements: count("measurements"),
+    metricStatuses: metricStatuses!,
     ms: Math.round(performance.now() - t0),
   };
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
@@ -248,4 +256,6 @@ export function assertScale(s: GenerateSummary) {
   for (const [k, v] of Object.entries(want)) {
     if (s[k as keyof typeof want] !== v) throw new Error(`Scale data: expected ${v} ${k}, generated ${s[k as keyof typeof want]}`);
   }
+  if (s.metrics !== SCALE_METRICS.metrics) throw new Error(`Scale data: expected ${SCALE_METRICS.metrics} metrics, generated ${s.metrics}`);
+  if (s.measurements < SCALE_METRICS.minMeasurements) throw new Error(`Scale data: expected >= ${SCALE_METRICS.minMeasurements} measurements, generated ${s.measurements}`);
 }

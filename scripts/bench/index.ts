@@ -62,7 +62,7 @@ async function benchDataset(name: string, dataDir: string, goal: string, check: 
   console.log(`\n[${name}] server ${server.url} (build ${build}) ready in ${serverStartMs} ms; load average ${loadAvgBefore.map((x) => x.toFixed(2)).join(" ")}`);
   try {
     const dbFile = path.join(dataDir, "tracker.db");
-    const { planId, pages } = pickPlanAndPages(dbFile);
+    const { planId, pages } = pickPlanAndPages(dbFile, name === "scale" ? "all" : "overview");
     const role = benchRole();
     const { email, password } = await ensureBenchUser(dbFile, role);
     // The floor is requested signed in too, so it carries the same session cost as the pages.
@@ -176,7 +176,9 @@ async function main() {
     const generation = generateScaleData(path.join(scaleDir, "tracker.db"));
     assertScale(generation);
     const g = generation;
-    console.log(`  ${g.plans} plans, ${g.actions} actions, ${g.progressUpdates} progress updates, ${g.organizations} organizations, ${g.reportingPeriods} reporting periods in ${g.ms} ms`);
+    const m = g.metricStatuses;
+    console.log(`  ${g.plans} plans, ${g.actions} actions, ${g.progressUpdates} progress updates, ${g.organizations} organizations, ${g.reportingPeriods} reporting periods, ${g.metrics} metrics with ${g.measurements} measurements in ${g.ms} ms`);
+    console.log(`  metrics today: ${m.on_track} on track, ${m.behind} behind, ${m.off_track} off track, ${m.no_target} without a target, ${m.no_data} without data; ${m.stale} stale`);
 
     // A fresh empty DATA_DIR per attempt: the server seeds the default SJV plans at start-up.
     let sjvAttempt = 0;

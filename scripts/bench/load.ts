@@ -42,12 +42,29 @@ export interface Target {
   serverGroup?: number;
 }
 
+// What a failed response says, in one line: an HTML error page by its
+// heading (or title), not its markup; a 404 with a hint, as it usually means
+// the route is not in this build (a page the benchmark expects has not landed).
+export function failureSummary(status: number, contentType: string | null, body: string): string {
+  const text = (html: string) => html.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  let said = body.replace(/\s+/g, " ").trim();
+  if (/html/i.test(contentType ?? "")) {
+    const heading = /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(body)?.[1] ?? /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+    said = text(heading ?? body.replace(/<(head|script|style)\b[\s\S]*?<\/\1>/gi, ""));
+  }
+  const hint = status === 404 ? " (no such page in this build, or no such record)" : "";
+  return `HTTP ${status}${hint}: ${said.slice(0, 300)}`;
+}
+
 // A single request first, so a broken page is reported with its status and
 // body (or redirect target) instead of only as a non-2xx count.
 async function probe(url: string, cookie: string) {
   const res = await fetch(url, { redirect: "manual", headers: { Cookie: cookie }, signal: AbortSignal.timeout(30_000) });
-  const body = res.status >= 300 && res.status < 400 ? `redirect to ${res.headers.get("location")}` : (await res.text()).replace(/\s+/g, " ").slice(0, 300);
-  return res.ok ? undefined : `HTTP ${res.status}: ${body}`;
+  // Read even when fine: an unread body holds its connection open.
+  const body = await res.text();
+  if (res.ok) return undefined;
+  if (res.status >= 300 && res.status < 400) return `HTTP ${res.status}: redirect to ${res.headers.get("location")}`;
+  return failureSummary(res.status, res.headers.get("content-type"), body);
 }
 
 // What a browser sends: Next compresses responses (compress: true by

@@ -5,9 +5,14 @@ export type Page = { label: string; path: string; as?: "lead" | "admin" };
 
 export const FLOOR: Page = { label: "floor (/status)", path: "/status" };
 
+// Which metric pages to measure: the SJV plan's default metrics have no values
+// yet, so only its overview is worth a run; the scale plan's 1,000 metrics are
+// measured on the overview, a filtered overview and one metric's page.
+export type MetricPages = "overview" | "all";
+
 // Real ids, slugs and keys from the database the server is using, so every
 // URL hits an existing record (a 404 would be measured as a fast page).
-export function pickPlanAndPages(dbFile: string): { planId: number; pages: Page[] } {
+export function pickPlanAndPages(dbFile: string, which: MetricPages): { planId: number; pages: Page[] } {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T | undefined;
@@ -33,6 +38,18 @@ export function pickPlanAndPages(dbFile: string): { planId: number; pages: Page[
       ) ?? "workforce";
     if (!cluster || !action || !org) throw new Error(`Incomplete data in ${dbFile}: cluster=${cluster?.key} action=${action?.id} org=${org?.slug}`);
     const p = `/plans/${plan.slug}`;
+    // Metrics (#5): the overview judges every metric of the plan on each request, so its cost grows with their number.
+    const metricPages: Page[] = [{ label: "metrics overview", path: `${p}/metrics` }];
+    if (which === "all") {
+      // The worst case for a metric's page: the longest history, with interim targets if any has them.
+      const metric = one<{ key: string }>(
+        `select m.key from metrics m join measurements x on x.metric_id = m.id and x.superseded_at is null
+         where m.plan_id = ? and m.retired_at is null group by m.id order by count(*) desc, m.interim_targets <> '[]' desc, m.id limit 1`,
+        plan.id,
+      );
+      if (!metric) throw new Error(`Incomplete data in ${dbFile}: plan ${plan.slug} has no metric with measurements`);
+      metricPages.push({ label: "metrics off track", path: `${p}/metrics?status=off_track` }, { label: "metric detail", path: `${p}/metrics/${metric.key}` });
+    }
     return { planId: plan.id, pages: [
       { label: "plans", path: "/plans" },
       { label: "plan dashboard", path: p },
@@ -48,6 +65,7 @@ export function pickPlanAndPages(dbFile: string): { planId: number; pages: Page[
       { label: "my quarter", path: "/my-quarter", as: "lead" },
       { label: "tracker", path: `${p}/tracker`, as: "admin" },
       { label: "review queue", path: `${p}/review`, as: "admin" },
+      ...metricPages,
     ] };
   } finally {
     db.close();

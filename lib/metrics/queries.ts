@@ -116,15 +116,17 @@ export function attachedTo(metric: Pick<Metric, "scope" | "sectionId" | "actionI
 
 const current = isNull(measurements.supersededAt);
 
-/** The latest current measurement of each metric of a plan. */
+/** The latest current measurement of each live metric of a plan. */
 function latestByMetric(planId: number): Map<number, MeasurementPoint> {
-  // SQLite takes the bare columns of an aggregate query from the row holding the max().
+  // One index probe per metric (metric_id, period_end) rather than grouping every measurement of the plan.
   const rows = getDb()
-    .select({ metricId: measurements.metricId, periodEnd: sql<string>`max(${measurements.periodEnd})`, periodLabel: measurements.periodLabel, value: measurements.value })
-    .from(measurements)
-    .innerJoin(metrics, eq(metrics.id, measurements.metricId))
-    .where(and(eq(metrics.planId, planId), current))
-    .groupBy(measurements.metricId)
+    .select({ metricId: metrics.id, periodLabel: measurements.periodLabel, periodEnd: measurements.periodEnd, value: measurements.value })
+    .from(metrics)
+    .innerJoin(
+      measurements,
+      sql`${measurements.id} = (select "x"."id" from "measurements" "x" where "x"."metric_id" = ${metrics.id} and "x"."superseded_at" is null order by "x"."period_end" desc, "x"."id" desc limit 1)`,
+    )
+    .where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt)))
     .all();
   return new Map(rows.map((r) => [r.metricId, { periodLabel: r.periodLabel, periodEnd: r.periodEnd, value: r.value }]));
 }
@@ -146,12 +148,42 @@ export interface JudgedMetric {
 
 /** Every live metric of a plan with its status, in the plan's order. */
 export function judgePlanMetrics(planId: number, today = todayIso(), shape = planShape(planId)): JudgedMetric[] {
-  const rows = getDb().select().from(metrics).where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
+  return judgedMetrics(planId, today).map((j) => ({ ...j, clusters: clustersOf(j.metric, shape) }));
+}
+
+// Judging every metric of a plan is the overview's and the dashboard's main
+// cost, so the result is kept per plan until something it depends on changes.
+// It depends on the metrics, their measurements and the day. Every metric edit
+// (retiring included) bumps the metric's version, and measurements are
+// append-only (a correction inserts a row), so the key below moves whenever a
+// judgement could; a second server process simply keeps its own copy, and each
+// database connection (a test's fresh database) its own. Clusters come from
+// the plan's shape, which is read fresh each time.
+const judgedByDb = new WeakMap<object, Map<number, { key: string; list: Omit<JudgedMetric, "clusters">[] }>>();
+
+function judgedMetrics(planId: number, today: string): Omit<JudgedMetric, "clusters">[] {
+  const db = getDb();
+  const m = db
+    .select({ n: sql<number>`count(*)`, versions: sql<number>`coalesce(sum(${metrics.version}), 0)`, last: sql<number>`coalesce(max(${metrics.id}), 0)` })
+    .from(metrics)
+    .where(eq(metrics.planId, planId))
+    .get()!;
+  const lastMeasurement = db.select({ id: sql<number>`coalesce(max(${measurements.id}), 0)` }).from(measurements).get()!.id;
+  const key = `${today}|${m.n}|${m.versions}|${m.last}|${lastMeasurement}`;
+  let judged = judgedByDb.get(db);
+  if (!judged) judgedByDb.set(db, (judged = new Map()));
+  const hit = judged.get(planId);
+  if (hit?.key === key) return hit.list;
+
+  const rows = db.select().from(metrics).where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
   const latest = latestByMetric(planId);
-  return rows.map((metric) => {
+  const list = rows.map((metric) => {
     const point = latest.get(metric.id);
-    return { metric, judgement: judge(metric, point ? [point] : [], today), clusters: clustersOf(metric, shape) };
+    return { metric, judgement: judge(metric, point ? [point] : [], today) };
   });
+  if (judged.size >= 50) judged.clear();
+  judged.set(planId, { key, list });
+  return list;
 }
 
 export type StatusFilter = MetricStatus | "stale";

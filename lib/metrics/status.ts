@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, formatISO, parseISO, subMonths } from "date-fns";
+import { formatISO, parseISO, subMonths } from "date-fns";
 import type { MetricDirection, MetricFrequency, MetricUnit } from "@/db/schema/enums";
 import { formatValue } from "./units";
 
@@ -70,6 +70,11 @@ export function targetPath(baseline: PathPoint | null, interim: PathPoint[], tar
   return [baseline, ...between, target];
 }
 
+// Whole days since 1970 of an ISO day. Date-only ISO strings are read as UTC
+// midnight by the standard, so differences are exact days in any time zone
+// (and this runs for every metric of a plan, where date-fns' parser is slow).
+const dayNumber = (isoDay: string) => Date.parse(isoDay) / 86_400_000;
+
 /** The path's value on a date, held flat before its start and after its end. */
 export function expectedAt(path: PathPoint[], date: string): number | null {
   if (path.length === 0) return null;
@@ -77,16 +82,28 @@ export function expectedAt(path: PathPoint[], date: string): number | null {
   const last = path[path.length - 1]!;
   if (date <= first.date) return first.value;
   if (date >= last.date) return last.value;
-  const day = parseISO(date);
   for (let i = 1; i < path.length; i++) {
     const a = path[i - 1]!;
     const b = path[i]!;
     if (date > b.date) continue;
-    const span = differenceInCalendarDays(parseISO(b.date), parseISO(a.date));
+    const span = dayNumber(b.date) - dayNumber(a.date);
     if (span <= 0) return b.value;
-    return a.value + ((b.value - a.value) * differenceInCalendarDays(day, parseISO(a.date))) / span;
+    return a.value + ((b.value - a.value) * (dayNumber(date) - dayNumber(a.date))) / span;
   }
   return last.value;
+}
+
+// A whole plan is judged against the same day: work each cut-off out once.
+const cutoffs = new Map<string, string>();
+function staleCutoff(today: string, frequency: MetricFrequency): string {
+  const key = `${today}|${frequency}`;
+  let cutoff = cutoffs.get(key);
+  if (!cutoff) {
+    cutoff = formatISO(subMonths(parseISO(today), STALE_AFTER_MONTHS[frequency]), { representation: "date" });
+    if (cutoffs.size > 100) cutoffs.clear();
+    cutoffs.set(key, cutoff);
+  }
+  return cutoff;
 }
 
 const pct = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1, signDisplay: "exceptZero" });
@@ -102,7 +119,7 @@ export function judgeMetric(input: StatusInput): MetricJudgement {
   }
 
   const latest = { label: last.periodLabel, date: last.periodEnd, value: last.value };
-  const cutoff = formatISO(subMonths(parseISO(input.today), STALE_AFTER_MONTHS[input.frequency]), { representation: "date" });
+  const cutoff = staleCutoff(input.today, input.frequency);
   const stale = latest.date < cutoff;
   const path = targetPath(input.baseline, input.interimTargets, input.target);
   const expected = expectedAt(path, latest.date);

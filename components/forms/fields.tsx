@@ -78,6 +78,14 @@ function FieldShell({ id, label, hint, error, children }: { id: string; label: s
   );
 }
 
+// A refusal that belongs to one field is shown under that field; the form's
+// summary then points there instead of saying the same words twice.
+export function pointToField(state: FormState, pointer: string): FormState {
+  if (!state || state.ok) return state;
+  const repeated = Object.values(state.fieldErrors ?? {}).some((list) => list?.includes(state.message));
+  return repeated ? { ...state, message: pointer } : state;
+}
+
 export function FormMessage({ state }: { state: FormState }) {
   return (
     <div aria-live="polite" role="status">

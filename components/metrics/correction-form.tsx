@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SubmitButton, TextField, formKey } from "@/components/forms/fields";
+import { FormMessage, SubmitButton, TextField, formKey, pointToField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/forms/form-action";
 
 // Correct one recorded value. The earlier value is kept as history, so the
@@ -27,7 +27,7 @@ export function CorrectionForm({
         <TextField idPrefix={idPrefix} label="Note" name="note" state={state} defaultValue={measurement.note ?? ""} />
         <TextField idPrefix={idPrefix} label="Source" name="source" state={state} defaultValue={measurement.source ?? ""} />
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={pointToField(state, "The correction was not saved: see why under the field.")} />
       <SubmitButton pending={pending}>
         Save correction<span className="sr-only"> of {label}</span>
       </SubmitButton>

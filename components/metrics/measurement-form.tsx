@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, SelectField, SubmitButton, TextField, formKey } from "@/components/forms/fields";
+import { FormMessage, SelectField, SubmitButton, TextField, formKey, pointToField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/forms/form-action";
 import type { PeriodChoice } from "@/lib/metrics/entry";
 
@@ -41,7 +41,7 @@ export function MeasurementForm({
         <TextField idPrefix={idPrefix} label="Note" name="note" state={state} />
         <TextField idPrefix={idPrefix} label="Source" name="source" state={state} hint="Where the figure comes from." />
       </div>
-      <FormMessage state={state} />
+      <FormMessage state={pointToField(state, "This value was not recorded: see why under the field.")} />
       <SubmitButton pending={pending}>
         Record value<span className="sr-only"> of {metric.name}</span>
       </SubmitButton>

@@ -22,7 +22,8 @@ export function MeasurementTable({ metric, values, canCorrect }: { metric: Metri
         </thead>
         <tbody>
           {values.map(({ m, enteredBy }) => (
-            <tr key={m.id} className="border-b border-slate-200 align-top">
+            // Keyed by period: after a correction the row (and its open form with the outcome message) stays in place.
+            <tr key={m.periodLabel} className="border-b border-slate-200 align-top">
               <th scope="row" className="py-2 pr-4 font-medium">{m.periodLabel}</th>
               <td className="py-2 pr-4 tabular-nums">{formatExact(m.value)}</td>
               <td className="py-2 pr-4">

@@ -17,7 +17,7 @@ test("the dashboard link downloads the whole plan as JSON", async ({ page }) => 
 
   const doc = JSON.parse(await fs.readFile(await download.path(), "utf8"));
   expect(doc.format).toBe("cluster-action-tracker/plan");
-  expect(doc.version).toBe(1);
+  expect(doc.version).toBe(2);
   expect(doc.plan).toMatchObject({
     slug: "sjv-2012",
     title: "San Joaquin Valley Regional Industry Cluster Analysis and Action Plan",
@@ -42,6 +42,9 @@ test("the dashboard link downloads the whole plan as JSON", async ({ page }) => 
   expect(doc.workGroups).toHaveLength(5);
   expect(doc.organizations).toHaveLength(79);
   expect(doc.partners).toHaveLength(64);
+  // The default metrics: cluster employment per cluster, then the four context facts with their baselines.
+  expect(doc.metrics).toHaveLength(11);
+  expect(doc.metrics.find((m: { key: string }) => m.key === "valley-industry-output")).toMatchObject({ unit: "usd", baseline: { date: "2010-12-31", value: 228_600_000_000 }, target: null });
 });
 
 test("the export API answers 404 with a JSON error for an unknown plan", async ({ page }) => {

@@ -4,7 +4,7 @@ import type { Action } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { metricResourceOf } from "@/lib/metrics/access";
-import { metricEntry } from "@/lib/metrics/entry-form";
+import { metricEntry } from "@/lib/metrics/entry";
 import { metricsForAction } from "@/lib/metrics/queries";
 import { FoldedMeasurementForm } from "./folded-measurement-form";
 import { MetricCard } from "./metric-card";

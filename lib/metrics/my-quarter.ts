@@ -4,7 +4,7 @@ import { actions, measurements, metrics, plans, workGroups, type Metric } from "
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { metricResourceOf } from "./access";
-import { metricEntry, type MetricEntry } from "./entry-form";
+import { metricEntry, type MetricEntry } from "./entry";
 import { todayIso } from "./periods";
 import { judge, type MeasurementPoint } from "./queries";
 import type { MetricJudgement } from "./status";

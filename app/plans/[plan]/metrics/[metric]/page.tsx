@@ -12,9 +12,8 @@ import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { requireReader } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/permissions";
 import { metricResource } from "@/lib/metrics/access";
-import { periodChoices } from "@/lib/metrics/entry";
+import { metricEntry } from "@/lib/metrics/entry";
 import { getMetricByKey, getMetricPage } from "@/lib/metrics/queries";
-import { unitName } from "@/lib/metrics/units";
 import { loadPlanOr404 } from "@/lib/plans/load";
 import { recordMeasurementAction } from "../actions";
 
@@ -37,7 +36,7 @@ export default async function MetricPage({ params }: Props) {
   const mayRecord = can(user, "measurement.record", resource) && !metric.retiredAt;
   const mayManage = can(user, "metric.manage", resource);
   const base = `/plans/${plan.slug}/metrics`;
-  const choices = mayRecord ? periodChoices(metric, plan, new Set(page.values.map((v) => v.m.periodLabel))) : null;
+  const entry = mayRecord ? metricEntry(metric, plan, page.values.map((v) => v.m.periodLabel)) : null;
 
   return (
     <div className="space-y-8">
@@ -67,10 +66,10 @@ export default async function MetricPage({ params }: Props) {
         <MetricChart series={page.chart} id="metric-chart" />
       </section>
 
-      {choices && (
+      {entry && (
         <section aria-labelledby="record-heading" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
           <h2 id="record-heading">Record a value</h2>
-          <MeasurementForm action={recordMeasurementAction} metric={{ id: metric.id, name: metric.name, unitHint: unitName(metric.unit, metric.unitLabel) }} periods={choices.periods} defaultPeriod={choices.defaultPeriod} idPrefix={`record-${metric.id}`} />
+          <MeasurementForm action={recordMeasurementAction} metric={{ id: metric.id, name: metric.name, unitHint: entry.unitHint }} periods={entry.periods} defaultPeriod={entry.defaultPeriod} idPrefix={`record-${metric.id}`} />
         </section>
       )}
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { metricEntry } from "./entry-form";
+import { metricEntry } from "./entry";
 
 const plan = { periodStart: "2012-09-01", periodEnd: "2017-12-31" };
 

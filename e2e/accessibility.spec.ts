@@ -40,6 +40,13 @@ const GROUPS: Record<string, Visit[]> = {
     { name: "list", url: "/organizations", heading: "Partner organizations" },
     { name: "detail", url: "/organizations/ccwc", heading: "Central California Workforce Collaborative" },
   ],
+  // The SJV defaults: metrics with no values yet, and context facts with only a baseline.
+  metrics: [
+    { name: "overview", url: `${PLAN}/metrics`, heading: "Metrics" },
+    { name: "overview filtered", url: `${PLAN}/metrics?status=no_data`, heading: "Metrics" },
+    { name: "cluster employment", url: `${PLAN}/metrics/energy-employment`, heading: "Energy cluster employment" },
+    { name: "context fact", url: `${PLAN}/metrics/cluster-share-of-employment`, heading: "Priority clusters’ share of total employment" },
+  ],
   "service status and 404": [
     { name: "service status", url: "/status", heading: "Service status" },
     { name: "404 page", url: "/no-such-page", heading: "Page not found" },

@@ -67,7 +67,7 @@ test.describe("as an admin", () => {
     await expect(table.getByRole("row", { name: /^2026 Q1/ }).getByRole("cell").first()).toHaveText("110");
 
     // Correct it: the new value counts, the old one stays in the history.
-    await page.getByText("Correct the 2026 Q1 value").click();
+    await page.getByRole("button", { name: "Correct the 2026 Q1 value" }).click();
     const correct = page.getByRole("form", { name: `Correct the 2026 Q1 value of ${NAME}` });
     await correct.getByLabel("Corrected value").fill("118");
     await correct.getByLabel("Why it is corrected").fill("Late placements reported");
@@ -108,7 +108,7 @@ test.describe("as a board member", () => {
     await page.getByRole("link", { name: NAME }).click();
     await expect(heading(page)).toHaveText(NAME);
     await expect(page.getByRole("heading", { name: "Record a value" })).toHaveCount(0);
-    await expect(page.getByText(/Correct the/)).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Correct the/ })).toHaveCount(0);
     await expect(page.getByRole("link", { name: /Edit this metric/ })).toHaveCount(0);
     const url = new URL(page.url());
     expect((await page.goto(`${url.pathname}/edit`))?.status()).toBe(403);

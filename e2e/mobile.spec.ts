@@ -1,4 +1,6 @@
 import { PLAN, expect, test, type Page } from "./fixtures";
+import { ensureMetric } from "./support/metrics";
+import { LOOP_PLAN } from "./support/quarter";
 
 // Runs only in the "phone" project (Pixel 7): the pages must fit the screen,
 // with wide tables scrolling inside their own region instead of the page.
@@ -72,4 +74,29 @@ test("a cluster page and the targets table fit a phone screen", async ({ page })
   await page.goto(`${PLAN}/targets`);
   await expect(page.getByRole("region", { name: "Targets table" }).getByRole("row")).toHaveCount(25); // header, 23 targets, total
   await expectNoHorizontalOverflow(page);
+});
+
+test("a metric's chart and data table fit a phone screen", async ({ page, checkA11y }) => {
+  ensureMetric({
+    key: "phone-chart",
+    name: "Apprentices on the phone",
+    fields: { scope: "plan", baselineValue: "40", baselineDate: "2025-12-31", targetValue: "90", targetDate: "2027-12-31" },
+    values: [
+      { period: "2026 Q1", value: "44" },
+      { period: "2026 Q2", value: "51" },
+    ],
+  });
+  await page.goto(`/plans/${LOOP_PLAN.slug}/metrics/phone-chart`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Apprentices on the phone");
+  const chart = page.getByRole("img", { name: "Apprentices on the phone: actual values and target path" });
+  await expect(chart).toBeVisible();
+  // The chart scales down to the column; its axis text stays legible (at least 9px as drawn).
+  const box = (await chart.boundingBox())!;
+  expect(box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  const smallest = await chart.evaluate((svg) => Math.min(...[...svg.querySelectorAll("text")].map((t) => t.getBoundingClientRect().height)));
+  expect(smallest).toBeGreaterThanOrEqual(9);
+  await page.getByText("Show the data as a table").tap();
+  await expect(page.getByRole("table", { name: /Apprentices on the phone: actual values/ }).getByRole("row", { name: /^2026 Q2/ })).toContainText("51");
+  await expectNoHorizontalOverflow(page);
+  await checkA11y();
 });

@@ -5,7 +5,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { Pagination } from "@/components/ui/pagination";
 import { MyMetricList } from "@/components/metrics/my-metric-list";
 import { MyQuarterRowCard } from "@/components/updates/my-quarter-row";
-import { myQuarterMetrics } from "@/lib/metrics/my-quarter";
+import { GROUP_METRICS_PAGE_SIZE, myQuarterMetrics } from "@/lib/metrics/my-quarter";
 import { requireUser } from "@/lib/auth/session";
 import { daysUntil } from "@/lib/periods/queries";
 import { listMyQuarter, listReturnedFor, quarterProgress } from "@/lib/updates/queries";
@@ -65,7 +65,8 @@ export default async function MyQuarterPage({ searchParams }: { searchParams: Pr
         // Metric forms follow the same rule: all open (if a value is due) for
         // a usual list, folded behind a button for a whole plan's worth.
         const metricsOpen = all.length <= PAGE_SIZE;
-        const { byAction, groupMetrics } = myQuarterMetrics(user, plan.id, shown.map((r) => r.id));
+        const groupPageParam = `group-metrics-${plan.id}`;
+        const { byAction, groupMetrics, groupTotal, groupPage, groupPages } = myQuarterMetrics(user, plan.id, shown.map((r) => r.id), undefined, Number(query[groupPageParam]) || 1);
         const groupNames = [...new Set(groupMetrics.map((m) => m.groupName))];
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="space-y-4">
@@ -119,14 +120,15 @@ export default async function MyQuarterPage({ searchParams }: { searchParams: Pr
             {groupMetrics.length > 0 && (
               <section aria-labelledby={`group-metrics-${plan.id}`} className="space-y-3">
                 <h3 id={`group-metrics-${plan.id}`} className="text-base font-semibold">
-                  Your groups&apos; metrics
+                  Your groups&apos; metrics{groupPages > 1 ? ` (${groupTotal})` : ""}
                 </h3>
                 {groupNames.map((name) => (
                   <div key={name} className="space-y-2">
                     {groupNames.length > 1 && <h4 className="text-sm font-semibold">{name}</h4>}
-                    <MyMetricList items={groupMetrics.filter((m) => m.groupName === name)} planSlug={plan.slug} open={groupMetrics.length <= PAGE_SIZE} label={`Metrics of ${name}`} />
+                    <MyMetricList items={groupMetrics.filter((m) => m.groupName === name)} planSlug={plan.slug} open={groupTotal <= GROUP_METRICS_PAGE_SIZE} label={`Metrics of ${name}`} />
                   </div>
                 ))}
+                <Pagination page={groupPage} pageCount={groupPages} hrefFor={(n) => `/my-quarter?${groupPageParam}=${n}`} label="Pages of your groups' metrics" />
               </section>
             )}
           </section>

@@ -2,10 +2,10 @@ import type { Measurement, Metric } from "@/db/schema";
 import { correctMeasurementAction } from "@/app/plans/[plan]/metrics/actions";
 import { formatAuditTime } from "@/lib/editing/conflict";
 import { formatExact, unitName } from "@/lib/metrics/units";
-import { CorrectionForm } from "./correction-form";
+import { FoldedCorrectionForm } from "./folded-correction-form";
 
 // The current values, newest period first. People who may record see a
-// "Correct" toggle under each value (native <details>, no script needed).
+// "Correct" button under each value that opens its form.
 export function MeasurementTable({ metric, values, canCorrect }: { metric: Metric; values: { m: Measurement; enteredBy: string | null }[]; canCorrect: boolean }) {
   if (values.length === 0) return <p className="text-sm text-slate-700">No values recorded yet.</p>;
   return (
@@ -36,14 +36,7 @@ export function MeasurementTable({ metric, values, canCorrect }: { metric: Metri
                   {enteredBy ?? "An import or script"}, {formatAuditTime(m.createdAt)}
                 </p>
                 {canCorrect && !metric.retiredAt && (
-                  <details className="mt-1">
-                    <summary className="cursor-pointer text-blue-800 underline">
-                      Correct<span className="sr-only"> the {m.periodLabel} value</span>
-                    </summary>
-                    <div className="mt-2 w-72 max-w-full sm:w-96">
-                      <CorrectionForm action={correctMeasurementAction} measurement={m} label={`the ${m.periodLabel} value of ${metric.name}`} />
-                    </div>
-                  </details>
+                  <FoldedCorrectionForm period={m.periodLabel} form={{ action: correctMeasurementAction, measurement: { id: m.id, value: m.value, note: m.note, source: m.source }, label: `the ${m.periodLabel} value of ${metric.name}` }} />
                 )}
               </td>
             </tr>

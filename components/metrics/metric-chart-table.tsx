@@ -15,7 +15,7 @@ export function MetricChartTable({ series }: { series: ChartSeriesInput }) {
     <details className="text-sm">
       <summary className="cursor-pointer text-blue-800 underline">Show the data as a table</summary>
       <div className="mt-2 overflow-x-auto">
-        <table className="border-collapse bg-white text-sm">
+        <table className="data-table">
           <caption className="p-2 text-left font-medium text-slate-900">
             {series.title}: actual values and the target path, in {unit}
           </caption>
@@ -28,12 +28,10 @@ export function MetricChartTable({ series }: { series: ChartSeriesInput }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.kind}-${r.date}`} className="border-b border-slate-200">
-                <th scope="row" className="p-2 text-left font-normal">
-                  {r.heading}
-                </th>
-                <td className="p-2 text-right tabular-nums">{r.actual === null ? "None" : formatExact(r.actual)}</td>
-                <td className="p-2 text-right tabular-nums">{r.expected === null ? "No target" : expectedFormat.format(r.expected)}</td>
+              <tr key={`${r.kind}-${r.date}`}>
+                <th scope="row">{r.heading}</th>
+                <td>{r.actual === null ? "None" : formatExact(r.actual)}</td>
+                <td>{r.expected === null ? "No target" : expectedFormat.format(r.expected)}</td>
               </tr>
             ))}
           </tbody>

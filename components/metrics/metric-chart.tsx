@@ -11,6 +11,7 @@ import { MetricChartTable } from "./metric-chart-table";
 // width whatever the scale (non-scaling-stroke).
 
 const MAX_WIDTH = 560;
+const MAX_DOTS = 24;
 const stroke = { fill: "none", vectorEffect: "non-scaling-stroke" } as const;
 
 export function MetricChart({ series, id, size }: { series: ChartSeriesInput; id?: string; size?: ChartSize }) {
@@ -69,9 +70,12 @@ export function MetricChart({ series, id, size }: { series: ChartSeriesInput; id
 
         {g.targetPath && <path d={g.targetPath} stroke={C.target} strokeWidth={2} strokeDasharray="6 4" {...stroke} />}
         {g.actualPath && <path d={g.actualPath} stroke={C.actual} strokeWidth={2.5} strokeLinejoin="round" {...stroke} />}
-        {g.points.map((p) => (
-          <circle key={p.date} cx={p.x} cy={p.y} r={4} fill={C.actual} stroke="#fff" strokeWidth={1.5} vectorEffect="non-scaling-stroke" />
-        ))}
+        {/* A dot per value while they stay apart; a long series is its line, with the latest value marked. */}
+        <g fill={C.actual} stroke="#fff" strokeWidth={1.5} vectorEffect="non-scaling-stroke">
+          {(g.points.length <= MAX_DOTS ? g.points : g.points.slice(-1)).map((p) => (
+            <circle key={p.date} cx={p.x} cy={p.y} r={4} />
+          ))}
+        </g>
         {g.baseline && (
           <path
             d={`M${g.baseline.x} ${g.baseline.y - 6} L${g.baseline.x + 6} ${g.baseline.y} L${g.baseline.x} ${g.baseline.y + 6} L${g.baseline.x - 6} ${g.baseline.y} Z`}

@@ -67,8 +67,8 @@ describe("myQuarterMetrics", () => {
 
     // A board member in the group may read but not record.
     const board = makeUser("Bea Board", "viewer", { member: [w.energy] });
-    expect(myQuarterMetrics(board, w.planId, ids("EN-1", "EN-2"), TODAY)).toEqual({ byAction: new Map(), groupMetrics: [] });
-    expect(myQuarterMetrics(w.outsider, w.planId, ids("EN-1"), TODAY)).toEqual({ byAction: new Map(), groupMetrics: [] });
+    expect(myQuarterMetrics(board, w.planId, ids("EN-1", "EN-2"), TODAY)).toMatchObject({ byAction: new Map(), groupMetrics: [], groupTotal: 0 });
+    expect(myQuarterMetrics(w.outsider, w.planId, ids("EN-1"), TODAY)).toMatchObject({ byAction: new Map(), groupMetrics: [], groupTotal: 0 });
     // Staff record anything, but "their groups" are only the groups they belong to.
     expect(myQuarterMetrics(w.admin, w.planId, ids("AG-1"), TODAY).groupMetrics).toEqual([]);
     expect(names(myQuarterMetrics(w.admin, w.planId, ids("AG-1"), TODAY).byAction.get(action("AG-1").id))).toEqual(["AG-1 farms reached"]);
@@ -120,6 +120,20 @@ describe("myQuarterMetrics", () => {
 
   it("returns nothing to look up when there are no shown actions and no groups", () => {
     const w = world();
-    expect(myQuarterMetrics(w.outsider, w.planId, [], TODAY)).toEqual({ byAction: new Map(), groupMetrics: [] });
+    expect(myQuarterMetrics(w.outsider, w.planId, [], TODAY)).toMatchObject({ byAction: new Map(), groupMetrics: [], groupTotal: 0 });
+  });
+
+  it("pages a group's own metrics 20 at a time, reading values only for the page shown", () => {
+    const w = world();
+    for (let i = 1; i <= 23; i++) createMetric(staff, { planId: w.planId, name: `Group metric ${String(i).padStart(2, "0")}`, unit: "count", direction: "up", frequency: "annual", scope: "work_group", workGroupId: String(w.energy) });
+    const first = myQuarterMetrics(w.lead, w.planId, [], TODAY, 1);
+    // 23 new, plus the group's own metric and the section metric it keeps.
+    expect(first).toMatchObject({ groupTotal: 25, groupPage: 1, groupPages: 2 });
+    expect(first.groupMetrics).toHaveLength(20);
+    const second = myQuarterMetrics(w.lead, w.planId, [], TODAY, 2);
+    expect(second.groupMetrics).toHaveLength(5);
+    expect(new Set([...first.groupMetrics, ...second.groupMetrics].map((g) => g.metric.id)).size).toBe(25);
+    // A page past the end shows the last one.
+    expect(myQuarterMetrics(w.lead, w.planId, [], TODAY, 9).groupPage).toBe(2);
   });
 });

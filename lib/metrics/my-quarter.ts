@@ -30,11 +30,18 @@ export interface MyGroupMetric extends MyMetric {
 export interface MyQuarterMetrics {
   /** Per action id, that action's metrics in the plan's order. */
   byAction: Map<number, MyMetric[]>;
-  /** The person's groups' own metrics, by group name then the plan's order. */
+  /** One page of the person's groups' own metrics, by group name then the plan's order. */
   groupMetrics: MyGroupMetric[];
+  groupTotal: number;
+  groupPage: number;
+  groupPages: number;
 }
 
-export function myQuarterMetrics(user: UserActor, planId: number, actionIds: number[], today = todayIso()): MyQuarterMetrics {
+// Someone in many groups (staff in every one) may answer for hundreds of group
+// metrics: they are paged like the actions, so the page stays light.
+export const GROUP_METRICS_PAGE_SIZE = 20;
+
+export function myQuarterMetrics(user: UserActor, planId: number, actionIds: number[], today = todayIso(), groupPage = 1): MyQuarterMetrics {
   const db = getDb();
   const byAction = new Map<number, MyMetric[]>();
   const ofShownActions = actionIds.length > 0 ? inArray(metrics.actionId, actionIds) : sql`0`;
@@ -48,37 +55,45 @@ export function myQuarterMetrics(user: UserActor, planId: number, actionIds: num
     .orderBy(asc(metrics.position), asc(metrics.id))
     .all()
     .filter((r) => can(user, "measurement.record", metricResourceOf(r.metric, { workGroupId: r.actionGroupId, leadUserId: r.actionLeadId })));
-  if (rows.length === 0) return { byAction, groupMetrics: [] };
+  const actionRows = rows.filter((r) => r.metric.scope === "action" && r.metric.actionId !== null);
+  // Stable sort: within a group the plan's order stays.
+  const groupRows = rows.filter((r) => r.metric.scope !== "action").sort((a, b) => (a.groupName ?? "").localeCompare(b.groupName ?? ""));
+  const groupPages = Math.max(1, Math.ceil(groupRows.length / GROUP_METRICS_PAGE_SIZE));
+  const page = Math.min(Math.max(1, groupPage), groupPages);
+  const shownGroupRows = groupRows.slice((page - 1) * GROUP_METRICS_PAGE_SIZE, page * GROUP_METRICS_PAGE_SIZE);
+  const result = { byAction, groupMetrics: [] as MyGroupMetric[], groupTotal: groupRows.length, groupPage: page, groupPages };
+  if (rows.length === 0) return result;
 
   const plan = db.select({ periodStart: plans.periodStart, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId)).get()!;
-  const points = currentPoints(rows.map((r) => r.metric.id));
+  // Values are read only for the metrics shown.
+  const points = currentPoints([...actionRows, ...shownGroupRows].map((r) => r.metric.id));
   const mine = (metric: Metric): MyMetric => {
     const p = points.get(metric.id) ?? [];
     return { metric, judgement: judge(metric, p, today), entry: metricEntry(metric, plan, p.map((x) => x.periodLabel), today) };
   };
-
-  const groupMetrics: MyGroupMetric[] = [];
-  for (const r of rows) {
-    if (r.metric.scope === "action" && r.metric.actionId !== null) {
-      byAction.set(r.metric.actionId, [...(byAction.get(r.metric.actionId) ?? []), mine(r.metric)]);
-    } else {
-      groupMetrics.push({ ...mine(r.metric), groupName: r.groupName ?? "" });
-    }
+  for (const r of actionRows) {
+    const list = byAction.get(r.metric.actionId!) ?? [];
+    list.push(mine(r.metric));
+    byAction.set(r.metric.actionId!, list);
   }
-  // Stable sort: within a group the plan's order stays.
-  groupMetrics.sort((a, b) => a.groupName.localeCompare(b.groupName));
-  return { byAction, groupMetrics };
+  result.groupMetrics = shownGroupRows.map((r) => ({ ...mine(r.metric), groupName: r.groupName ?? "" }));
+  return result;
 }
 
 /** The current (not superseded) values of the given metrics, oldest period first: the latest is the last, and their labels are the periods already taken. */
 function currentPoints(metricIds: number[]): Map<number, MeasurementPoint[]> {
   const out = new Map<number, MeasurementPoint[]>();
+  if (metricIds.length === 0) return out;
   const rows = getDb()
     .select({ metricId: measurements.metricId, periodLabel: measurements.periodLabel, periodEnd: measurements.periodEnd, value: measurements.value })
     .from(measurements)
     .where(and(inArray(measurements.metricId, metricIds), isNull(measurements.supersededAt)))
     .orderBy(asc(measurements.metricId), asc(measurements.periodEnd))
     .all();
-  for (const { metricId, ...point } of rows) out.set(metricId, [...(out.get(metricId) ?? []), point]);
+  for (const { metricId, ...point } of rows) {
+    const list = out.get(metricId);
+    if (list) list.push(point);
+    else out.set(metricId, [point]);
+  }
   return out;
 }

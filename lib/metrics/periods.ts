@@ -1,9 +1,10 @@
-import { addQuarters, addYears, endOfQuarter, endOfYear, formatISO, getQuarter, getYear, parseISO, startOfQuarter, startOfYear } from "date-fns";
 import type { MetricFrequency } from "@/db/schema/enums";
 
 // Measurement periods are calendar years ("2014") or calendar quarters
 // ("2014 Q2"). The label is what people type and read; the start and end
-// dates are what the status and the charts compute with.
+// dates are what the status and the charts compute with. Calendar quarters
+// have fixed first and last days, so the dates come from a table rather than
+// from date arithmetic (forms list dozens of periods for every metric shown).
 
 export interface MeasurementPeriod {
   label: string;
@@ -15,40 +16,48 @@ export interface MeasurementPeriod {
 const YEAR = /^(\d{4})$/;
 // "2014 Q2", "2014-Q2", "2014Q2", "Q2 2014" (any case) all mean the same quarter.
 const QUARTER = /^(?:(\d{4})\s*-?\s*Q([1-4])|Q([1-4])\s*-?\s*(\d{4}))$/i;
-
-const isoDay = (d: Date) => formatISO(d, { representation: "date" });
-// date-fns works in local time; building dates from parts keeps the calendar day whatever the zone.
-const dayOf = (year: number, monthIndex: number, day = 1) => new Date(year, monthIndex, day);
+const QUARTER_DAYS = [
+  ["01-01", "03-31"],
+  ["04-01", "06-30"],
+  ["07-01", "09-30"],
+  ["10-01", "12-31"],
+] as const;
 
 export function quarterLabel(year: number, quarter: number) {
   return `${year} Q${quarter}`;
 }
 
+const yearPeriod = (year: number): MeasurementPeriod => ({ label: String(year), frequency: "annual", start: `${year}-01-01`, end: `${year}-12-31` });
+const quarterPeriod = (year: number, quarter: number): MeasurementPeriod => {
+  const [first, last] = QUARTER_DAYS[quarter - 1]!;
+  return { label: quarterLabel(year, quarter), frequency: "quarterly", start: `${year}-${first}`, end: `${year}-${last}` };
+};
+
 /** Reads a period label; null when it is neither a year nor a quarter. */
 export function parsePeriodLabel(text: string): MeasurementPeriod | null {
   const s = text.trim();
   const y = YEAR.exec(s);
-  if (y) {
-    const year = Number(y[1]);
-    if (year < 1900 || year > 2200) return null;
-    const d = dayOf(year, 0);
-    return { label: String(year), frequency: "annual", start: isoDay(startOfYear(d)), end: isoDay(endOfYear(d)) };
-  }
-  const q = QUARTER.exec(s);
-  if (q) {
-    const year = Number(q[1] ?? q[4]);
-    const quarter = Number(q[2] ?? q[3]);
-    if (year < 1900 || year > 2200) return null;
-    const d = dayOf(year, (quarter - 1) * 3);
-    return { label: quarterLabel(year, quarter), frequency: "quarterly", start: isoDay(startOfQuarter(d)), end: isoDay(endOfQuarter(d)) };
-  }
-  return null;
+  const q = y ? null : QUARTER.exec(s);
+  const year = Number(y ? y[1] : q ? (q[1] ?? q[4]) : NaN);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) return null;
+  return y ? yearPeriod(year) : quarterPeriod(year, Number(q![2] ?? q![3]));
 }
+
+// Year and quarter of an ISO day ("2026-11-22" is 2026, Q4).
+const yearOf = (isoDay: string) => Number(isoDay.slice(0, 4));
+const quarterOf = (isoDay: string) => Math.floor((Number(isoDay.slice(5, 7)) - 1) / 3) + 1;
 
 /** The period of the given frequency that contains a date (ISO day). */
 export function periodContaining(date: string, frequency: MetricFrequency): MeasurementPeriod {
-  const d = parseISO(date);
-  return parsePeriodLabel(frequency === "annual" ? String(getYear(d)) : quarterLabel(getYear(d), getQuarter(d)))!;
+  return frequency === "annual" ? yearPeriod(yearOf(date)) : quarterPeriod(yearOf(date), quarterOf(date));
+}
+
+/** The period just before one of the same frequency. */
+function previousPeriod(p: MeasurementPeriod): MeasurementPeriod {
+  const year = yearOf(p.start);
+  if (p.frequency === "annual") return yearPeriod(year - 1);
+  const quarter = quarterOf(p.start);
+  return quarter === 1 ? quarterPeriod(year - 1, 4) : quarterPeriod(year, quarter - 1);
 }
 
 /**
@@ -58,12 +67,7 @@ export function periodContaining(date: string, frequency: MetricFrequency): Meas
 export function periodsBetween(from: string, to: string, frequency: MetricFrequency, limit = 200): MeasurementPeriod[] {
   const out: MeasurementPeriod[] = [];
   const first = periodContaining(from, frequency);
-  let current = periodContaining(to, frequency);
-  while (current.start >= first.start && out.length < limit) {
-    out.push(current);
-    const previous = frequency === "annual" ? addYears(parseISO(current.start), -1) : addQuarters(parseISO(current.start), -1);
-    current = periodContaining(isoDay(previous), frequency);
-  }
+  for (let current = periodContaining(to, frequency); current.start >= first.start && out.length < limit; current = previousPeriod(current)) out.push(current);
   return out;
 }
 
@@ -72,9 +76,7 @@ export function periodsBetween(from: string, to: string, frequency: MetricFreque
  * complete period (data for a quarter or a year arrives after it ends).
  */
 export function likelyNextPeriod(today: string, frequency: MetricFrequency): MeasurementPeriod {
-  const now = periodContaining(today, frequency);
-  const before = frequency === "annual" ? addYears(parseISO(now.start), -1) : addQuarters(parseISO(now.start), -1);
-  return periodContaining(isoDay(before), frequency);
+  return previousPeriod(periodContaining(today, frequency));
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);

@@ -140,6 +140,20 @@ export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> 
   return out;
 }
 
+/** Just what a sparkline draws: each current value's period and value, oldest first. */
+function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
+  const out = new Map<number, MeasurementPoint[]>(metricIds.map((id) => [id, []]));
+  if (metricIds.length === 0) return out;
+  const rows = getDb()
+    .select({ metricId: measurements.metricId, periodLabel: measurements.periodLabel, periodEnd: measurements.periodEnd, value: measurements.value })
+    .from(measurements)
+    .where(and(inArray(measurements.metricId, metricIds), current))
+    .orderBy(asc(measurements.metricId), asc(measurements.periodEnd))
+    .all();
+  for (const { metricId, ...point } of rows) out.get(metricId)!.push(point);
+  return out;
+}
+
 export interface JudgedMetric {
   metric: Metric;
   judgement: MetricJudgement;
@@ -208,7 +222,7 @@ export interface OverviewFilters {
 
 export interface OverviewRow extends JudgedMetric {
   attached: AttachedTo;
-  points: Measurement[];
+  points: MeasurementPoint[];
 }
 
 /** The overview's filters applied to judged metrics (the overview and its download share this). */
@@ -227,7 +241,7 @@ export function getMetricsOverview(plan: { id: number; slug: string }, filters: 
   const pages = Math.max(1, Math.ceil(matching.length / METRICS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pages);
   const shown = matching.slice((page - 1) * METRICS_PAGE_SIZE, page * METRICS_PAGE_SIZE);
-  const points = measurementsOf(shown.map((j) => j.metric.id));
+  const points = pointsOf(shown.map((j) => j.metric.id));
   const rows: OverviewRow[] = shown.map((j) => ({ ...j, attached: attachedTo(j.metric, shape, plan.slug), points: points.get(j.metric.id)! }));
   return { rows, counts, matching: matching.length, page, pages };
 }
@@ -253,8 +267,12 @@ export function metricsForAction(actionId: number, today = todayIso()): ChartedM
   return charted(list, today);
 }
 
-/** Every live metric about a section or anything under it (its actions, its sub-sections, groups working on it), charted. */
-export function metricsForSection(planId: number, sectionId: number, today = todayIso()): ChartedMetric[] {
+/**
+ * Every live metric about a section or anything under it (its actions, its
+ * sub-sections, groups working on it), judged, with the first `charts` of them
+ * charted: charts read every value, so only the charted ones are read.
+ */
+export function metricsForSection(planId: number, sectionId: number, charts = Infinity, today = todayIso()): { charted: ChartedMetric[]; all: Omit<JudgedMetric, "clusters">[] } {
   const shape = planShape(planId);
   const inside = (s: number) => {
     for (let id: number | undefined = s, guard = 0; id !== undefined && guard < 50; guard++) {
@@ -263,14 +281,15 @@ export function metricsForSection(planId: number, sectionId: number, today = tod
     }
     return false;
   };
-  const list = getDb()
-    .select()
-    .from(metrics)
-    .where(and(eq(metrics.planId, planId), isNull(metrics.retiredAt)))
-    .orderBy(asc(metrics.position), asc(metrics.id))
-    .all()
-    .filter((m) => sectionsOf(m, shape).some(inside));
-  return charted(list, today);
+  const all = judgedMetrics(planId, today).filter((j) => sectionsOf(j.metric, shape).some(inside));
+  const shown = all.slice(0, charts);
+  const points = measurementsOf(shown.map((j) => j.metric.id));
+  // The judgement uses the latest value only, so the plan-wide one is reused.
+  const chartedList = shown.map(({ metric, judgement }) => {
+    const p = points.get(metric.id)!;
+    return { metric, judgement, points: p, chart: chartInput(metric, p) };
+  });
+  return { charted: chartedList, all };
 }
 
 /** One metric's page: definition, names, current values, corrected values and the judgement. */

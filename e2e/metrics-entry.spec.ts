@@ -71,9 +71,10 @@ test.describe("metrics where people work", () => {
     await expect(groupMetrics.getByRole("link", { name: GROUP_METRIC })).toHaveAttribute("href", `/plans/${LOOP_PLAN.slug}/metrics/${KEY}-group`);
     await expect(groupMetrics.getByText("No value recorded yet.")).toBeVisible();
 
-    // A value is due for the last complete quarter, so the form is open; 2026 Q1 is marked as taken.
+    // A value is due for the last complete quarter, so the form is open; 2026 Q1 has a value, so it is not offered.
     const form = item.getByRole("form", { name: `Record a value of ${METRIC}` });
-    await expect(form.getByLabel("Period")).toContainText("2026 Q1 (has a value)");
+    await expect(form.getByLabel("Period").getByRole("option", { name: "2026 Q2" })).toHaveCount(1);
+    await expect(form.getByLabel("Period").getByRole("option", { name: "2026 Q1" })).toHaveCount(0);
     await expectNoA11yViolations(lead);
     await form.getByLabel("Period").selectOption("2026 Q2");
     await form.getByLabel("Value (jobs)").fill("1,130");

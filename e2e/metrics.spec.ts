@@ -55,11 +55,13 @@ test.describe("as an admin", () => {
     await expect(page.getByText("expected 112.33 by 2026 Q1, actual 110, −2.1%")).toBeVisible();
     await expect(page.locator("#metric-status").getByText("Behind", { exact: true })).toBeVisible();
 
-    // The same period again is a correction, not a second value.
-    await record.getByLabel("Period").selectOption("2026 Q1");
-    await record.getByLabel("Value (count)").fill("111");
+    // A period with a value is no longer offered: changing it is a correction.
+    await expect(record.getByLabel("Period").getByRole("option", { name: "2026 Q1" })).toHaveCount(0);
+    // Bad input is refused next to the field, with the typed text kept.
+    await record.getByLabel("Value (count)").fill("about 120");
     await record.getByRole("button", { name: /Record value/ }).click();
-    await expect(page.getByText(/2026 Q1 already has a value \(110, entered by Ada Admin/)).toBeVisible();
+    await expect(record.getByText("Enter a number, such as 1,240 or 41.5.")).toBeVisible();
+    await expect(record.getByLabel("Value (count)")).toHaveValue("about 120");
 
     // The chart's data table holds exactly the stored values.
     await page.getByText("Show the data as a table").click();

@@ -3,11 +3,10 @@
 import { useActionState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField, formKey, pointToField } from "@/components/forms/fields";
 import type { FormState } from "@/lib/forms/form-action";
-import type { PeriodChoice } from "@/lib/metrics/entry";
 
 
-// Record a metric's value for one period. Periods that already hold a value
-// are listed but marked: the service refuses them with a pointer to "Correct".
+// Record a metric's value for one period. Only periods without a value are
+// offered (the service refuses the others with a pointer to "Correct").
 export function MeasurementForm({
   action,
   metric,
@@ -17,12 +16,12 @@ export function MeasurementForm({
 }: {
   action: (s: FormState, f: FormData) => Promise<FormState>;
   metric: { id: number; name: string; unitHint: string };
-  periods: PeriodChoice[];
+  periods: string[];
   defaultPeriod: string | null;
   idPrefix: string;
 }) {
   const [state, submit, pending] = useActionState(action, null);
-  if (periods.length === 0) return <p className="text-sm text-slate-700">No period of this plan can take a value yet.</p>;
+  if (periods.length === 0) return <p className="text-sm text-slate-700">Every period of the plan so far has a value (or none has started). To change a value, correct it on the metric&apos;s page.</p>;
   return (
     <form action={submit} key={formKey(state)} className="space-y-3" aria-label={`Record a value of ${metric.name}`}>
       <input type="hidden" name="metricId" value={metric.id} />
@@ -32,8 +31,8 @@ export function MeasurementForm({
           label="Period"
           name="period"
           state={state}
-          defaultValue={defaultPeriod ?? periods[0]!.label}
-          options={periods.map((p) => ({ value: p.label, label: p.taken ? `${p.label} (has a value)` : p.label }))}
+          defaultValue={defaultPeriod ?? periods[0]!}
+          options={periods.map((p) => ({ value: p, label: p }))}
         />
         <TextField idPrefix={idPrefix} label={`Value (${metric.unitHint})`} name="value" state={state} required hint="Numbers only, such as 1,240 or 41.5." />
       </div>

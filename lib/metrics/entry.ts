@@ -2,21 +2,17 @@ import type { Metric } from "@/db/schema";
 import { likelyNextPeriod, periodsBetween, todayIso } from "./periods";
 import { unitName } from "./units";
 
-export interface PeriodChoice {
-  label: string;
-  taken: boolean;
-}
 
 // The periods a measurement form offers: every period of the metric's
-// frequency inside the plan's span that has started, newest first, with those
-// already holding a value marked. The default is the last complete period, or
-// the newest free one when that is taken.
+// frequency inside the plan's span that has started and has no value yet,
+// newest first (a recorded value is changed by correcting it). The default is
+// the last complete period when free, else the newest free one.
 export function periodChoices(metric: Pick<Metric, "frequency">, plan: { periodStart: string | null; periodEnd: string | null }, taken: Set<string>, today = todayIso()) {
   const end = plan.periodEnd && plan.periodEnd < today ? plan.periodEnd : today;
   const start = plan.periodStart ?? `${Number(end.slice(0, 4)) - 10}-01-01`;
-  const periods: PeriodChoice[] = start > end ? [] : periodsBetween(start, end, metric.frequency).map((p) => ({ label: p.label, taken: taken.has(p.label) }));
+  const periods = start > end ? [] : periodsBetween(start, end, metric.frequency).flatMap((p) => (taken.has(p.label) ? [] : [p.label]));
   const likely = likelyNextPeriod(today, metric.frequency).label;
-  const defaultPeriod = periods.find((p) => p.label === likely && !p.taken)?.label ?? periods.find((p) => !p.taken)?.label ?? null;
+  const defaultPeriod = periods.includes(likely) ? likely : (periods[0] ?? null);
   return { periods, defaultPeriod };
 }
 
@@ -27,7 +23,8 @@ export function periodChoices(metric: Pick<Metric, "frequency">, plan: { periodS
 
 export interface MetricEntry {
   unitHint: string;
-  periods: PeriodChoice[];
+  /** Free periods, newest first. */
+  periods: string[];
   defaultPeriod: string | null;
   due: boolean;
 }

@@ -74,7 +74,7 @@ describe("myQuarterMetrics", () => {
     expect(names(myQuarterMetrics(w.admin, w.planId, ids("AG-1"), TODAY).byAction.get(action("AG-1").id))).toEqual(["AG-1 farms reached"]);
   });
 
-  it("judges each metric from its own latest current value and marks the periods already taken", () => {
+  it("judges each metric from its own latest current value and offers only the periods without one", () => {
     const w = world();
     recordMeasurement(w.lead, { metricId: w.m.en1.id, period: "2013 Q4", value: "150" });
     const q1 = recordMeasurement(w.lead, { metricId: w.m.en1.id, period: "2014 Q1", value: "90" });
@@ -87,13 +87,9 @@ describe("myQuarterMetrics", () => {
     // Expected on 2014-03-31 on the path 100 (2012-12-31) → 200 (2016-12-31): 100 + 100 × 455/1461 ≈ 131.1.
     expect(installers!.judgement).toMatchObject({ status: "on_track", stale: false, latest: { label: "2014 Q1", value: 140 } });
     expect(installers!.entry).toMatchObject({ unitHint: "jobs", defaultPeriod: "2014 Q2", due: false });
-    expect(installers!.entry.periods.slice(0, 4)).toEqual([
-      { label: "2014 Q2", taken: false },
-      { label: "2014 Q1", taken: true },
-      { label: "2013 Q4", taken: true },
-      { label: "2013 Q3", taken: false },
-    ]);
-    expect(installers!.entry.periods.at(-1)).toEqual({ label: "2012 Q3", taken: false });
+    // Periods with a value (2014 Q1, 2013 Q4) are not offered.
+    expect(installers!.entry.periods.slice(0, 2)).toEqual(["2014 Q2", "2013 Q3"]);
+    expect(installers!.entry.periods.at(-1)).toEqual("2012 Q3");
     expect(audited!.judgement).toMatchObject({ status: "no_data", latest: null });
     expect(audited!.entry).toMatchObject({ defaultPeriod: "2014 Q1", due: true });
 
@@ -115,7 +111,7 @@ describe("myQuarterMetrics", () => {
     const { byAction } = myQuarterMetrics(w.lead, w.planId, ids(...codes), TODAY);
     const latest = codes.map((code) => byAction.get(action(code).id)!.find((x) => x.metric.name === `${code} count`)!);
     expect(latest.map((x) => [x.metric.id, x.judgement.latest?.value, x.judgement.status])).toEqual(made.map((m, i) => [m.id, 10 * (i + 1), "no_target"]));
-    expect(latest[0]!.entry).toMatchObject({ periods: [{ label: "2014", taken: false }, { label: "2013", taken: true }, { label: "2012", taken: false }], defaultPeriod: "2014", due: false });
+    expect(latest[0]!.entry).toMatchObject({ periods: ["2014", "2012"], defaultPeriod: "2014", due: false });
   });
 
   it("returns nothing to look up when there are no shown actions and no groups", () => {

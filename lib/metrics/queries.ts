@@ -212,7 +212,7 @@ export function countStatuses(list: JudgedMetric[]): MetricStatusCounts {
   return counts;
 }
 
-export const METRICS_PAGE_SIZE = 25;
+export const METRICS_PAGE_SIZE = 20;
 
 export interface OverviewFilters {
   cluster: number | null;

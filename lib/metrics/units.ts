@@ -15,6 +15,8 @@ const plain = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const compactUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 });
 const fullUsd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 2 });
 const compact = new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 });
+// Formatters are costly to build, so each is built once.
+const exact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
 
 /** A value as a sentence shows it: "1,240 jobs", "$228.6B", "41%", "12 acres". */
 export function formatValue(value: number, unit: MetricUnit, unitLabel: string | null = null, opts: { compact?: boolean } = {}): string {
@@ -41,7 +43,7 @@ export function formatAxisValue(value: number, unit: MetricUnit): string {
 
 /** A value exactly as stored, for data tables and downloads (no rounding beyond 6 places). */
 export function formatExact(value: number): string {
-  return new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 }).format(value);
+  return exact.format(value);
 }
 
 export function unitName(unit: MetricUnit, unitLabel: string | null): string {

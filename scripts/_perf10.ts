@@ -1,0 +1,14 @@
+process.env.DATABASE_PATH = "/tmp/scale/tracker.db";
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { metricsForAction } from "@/lib/metrics/queries";
+import { buildChart } from "@/lib/metrics/chart";
+import { MetricChart } from "@/components/metrics/metric-chart";
+import { chartTableRows } from "@/lib/metrics/chart-text";
+const items = metricsForAction(4701);
+const t = (name: string, fn: () => unknown) => { fn(); const n = 50; const s = performance.now(); for (let i = 0; i < n; i++) fn(); console.log(name, ((performance.now() - s) / n).toFixed(2), "ms"); };
+console.log(items.length, items.map((i) => i.points.length));
+t("metricsForAction", () => metricsForAction(4701));
+t("buildChart x2", () => items.map((i) => buildChart(i.chart)));
+t("tableRows x2", () => items.map((i) => chartTableRows(i.chart)));
+t("render charts x2", () => items.map((i) => renderToStaticMarkup(createElement(MetricChart, { series: i.chart })).length));

@@ -59,3 +59,16 @@ export function getDb(): Db {
 export function setDb(db: Db) {
   globalForDb.trackerDb = db;
 }
+
+// Hot read paths run the same SQL on every request; compiling it once per
+// connection (and skipping the query builder) is measurably cheaper there.
+// Use only for reads whose SQL text is fixed (values go in as parameters).
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+export function statement(sqlText: string): Database.Statement {
+  const client = getDb().$client;
+  let cache = statements.get(client);
+  if (!cache) statements.set(client, (cache = new Map()));
+  let stmt = cache.get(sqlText);
+  if (!stmt) cache.set(sqlText, (stmt = client.prepare(sqlText)));
+  return stmt;
+}

@@ -6,7 +6,7 @@ import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { todayIso } from "@/lib/metrics/periods";
 import { parseOverviewFilters } from "@/lib/metrics/filters";
-import { attachedTo, filterJudged, judgePlanMetrics, planShape } from "@/lib/metrics/queries";
+import { attachedTo, filterJudged, judgePlan, planShape } from "@/lib/metrics/queries";
 import { UNIT_LABELS } from "@/lib/metrics/units";
 import { getPlanBySlug } from "@/lib/plans/queries";
 import type { Cell, Column, Table } from "@/lib/spreadsheets/write";
@@ -36,7 +36,7 @@ const HISTORY_COLUMNS: Column[] = [...COLUMNS, { header: "Status", width: 10 }, 
 
 /** The live metrics the overview lists under its filters (?cluster=&status=), in the plan's order. */
 export function filteredMetricIds(planId: number, params: Record<string, string | undefined>, today = todayIso()): number[] {
-  return filterJudged(judgePlanMetrics(planId, today), parseOverviewFilters(params)).matching.map((j) => j.metric.id);
+  return filterJudged(judgePlan(planId, today), parseOverviewFilters(params), () => planShape(planId)).matching.map((j) => j.metric.id);
 }
 
 type Plan = { id: number; slug: string };

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { getDb } from "@/db";
+import { getDb, statement } from "@/db";
 import { actions, measurements, metrics, organizations, plans, sections, users, workGroups, workGroupSections, type Measurement, type Metric } from "@/db/schema";
 import type { ChartSeriesInput } from "./chart";
 import { readInterimTargets } from "./interim";
@@ -112,6 +112,25 @@ export function attachedTo(metric: Pick<Metric, "scope" | "sectionId" | "actionI
   return { label: "The whole plan", href: null };
 }
 
+/** attachedTo for a page of metrics, reading only the records they point at. */
+function attachedToMany(list: Metric[], planSlug: string): AttachedTo[] {
+  const ids = (pick: (m: Metric) => number | null) => JSON.stringify([...new Set(list.map(pick).filter((id): id is number => id !== null))]);
+  const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+  const sectionRows = byId(statement("select id, title, key from sections where id in (select value from json_each(?))").all(ids((m) => (m.scope === "section" ? m.sectionId : null))) as { id: number; title: string; key: string }[]);
+  const actionRows = byId(statement("select id, code, title, section_id as sectionId, work_group_id as workGroupId from actions where id in (select value from json_each(?))").all(ids((m) => (m.scope === "action" ? m.actionId : null))) as { id: number; code: string; title: string | null; sectionId: number | null; workGroupId: number | null }[]);
+  const groupRows = byId(statement("select id, name from work_groups where id in (select value from json_each(?))").all(ids((m) => (m.scope === "work_group" ? m.workGroupId : null))) as { id: number; name: string }[]);
+  const shape: PlanShape = {
+    sectionTitle: new Map([...sectionRows.values()].map((r) => [r.id, r.title])),
+    sectionKey: new Map([...sectionRows.values()].map((r) => [r.id, r.key])),
+    parent: new Map(),
+    rootOf: new Map(),
+    action: actionRows,
+    groupName: new Map([...groupRows.values()].map((r) => [r.id, r.name])),
+    groupSections: new Map(),
+  };
+  return list.map((m) => attachedTo(m, shape, planSlug));
+}
+
 // ---- Lists -----------------------------------------------------------------
 
 const current = isNull(measurements.supersededAt);
@@ -144,12 +163,10 @@ export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> 
 function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
   const out = new Map<number, MeasurementPoint[]>(metricIds.map((id) => [id, []]));
   if (metricIds.length === 0) return out;
-  const rows = getDb()
-    .select({ metricId: measurements.metricId, periodLabel: measurements.periodLabel, periodEnd: measurements.periodEnd, value: measurements.value })
-    .from(measurements)
-    .where(and(inArray(measurements.metricId, metricIds), current))
-    .orderBy(asc(measurements.metricId), asc(measurements.periodEnd))
-    .all();
+  const rows = statement(
+    `select metric_id as metricId, period_label as periodLabel, period_end as periodEnd, value from measurements
+     where metric_id in (select value from json_each(?)) and superseded_at is null order by metric_id, period_end`,
+  ).all(JSON.stringify(metricIds)) as (MeasurementPoint & { metricId: number })[];
   for (const { metricId, ...point } of rows) out.get(metricId)!.push(point);
   return out;
 }
@@ -160,9 +177,11 @@ export interface JudgedMetric {
   clusters: number[];
 }
 
-/** Every live metric of a plan with its status, in the plan's order. */
+export type Judged = Omit<JudgedMetric, "clusters">;
+
+/** Every live metric of a plan with its status and its clusters, in the plan's order. */
 export function judgePlanMetrics(planId: number, today = todayIso(), shape = planShape(planId)): JudgedMetric[] {
-  return judgedMetrics(planId, today).map((j) => ({ ...j, clusters: clustersOf(j.metric, shape) }));
+  return judgePlan(planId, today).map((j) => ({ ...j, clusters: clustersOf(j.metric, shape) }));
 }
 
 // Judging every metric of a plan is the overview's and the dashboard's main
@@ -173,17 +192,16 @@ export function judgePlanMetrics(planId: number, today = todayIso(), shape = pla
 // judgement could; a second server process simply keeps its own copy, and each
 // database connection (a test's fresh database) its own. Clusters come from
 // the plan's shape, which is read fresh each time.
-const judgedByDb = new WeakMap<object, Map<number, { key: string; list: Omit<JudgedMetric, "clusters">[] }>>();
+const judgedByDb = new WeakMap<object, Map<number, { key: string; list: Judged[] }>>();
 
-function judgedMetrics(planId: number, today: string): Omit<JudgedMetric, "clusters">[] {
+/** Every live metric of a plan with its status, in the plan's order (kept until it changes: see above). */
+export function judgePlan(planId: number, today = todayIso()): Judged[] {
   const db = getDb();
-  const m = db
-    .select({ n: sql<number>`count(*)`, versions: sql<number>`coalesce(sum(${metrics.version}), 0)`, last: sql<number>`coalesce(max(${metrics.id}), 0)` })
-    .from(metrics)
-    .where(eq(metrics.planId, planId))
-    .get()!;
-  const lastMeasurement = db.select({ id: sql<number>`coalesce(max(${measurements.id}), 0)` }).from(measurements).get()!.id;
-  const key = `${today}|${m.n}|${m.versions}|${m.last}|${lastMeasurement}`;
+  const m = statement(
+    `select count(*) as n, coalesce(sum(version), 0) as versions, coalesce(max(id), 0) as last, (select coalesce(max(id), 0) from measurements) as lastMeasurement
+     from metrics where plan_id = ?`,
+  ).get(planId) as { n: number; versions: number; last: number; lastMeasurement: number };
+  const key = `${today}|${m.n}|${m.versions}|${m.last}|${m.lastMeasurement}`;
   let judged = judgedByDb.get(db);
   if (!judged) judgedByDb.set(db, (judged = new Map()));
   const hit = judged.get(planId);
@@ -203,7 +221,7 @@ function judgedMetrics(planId: number, today: string): Omit<JudgedMetric, "clust
 export type StatusFilter = MetricStatus | "stale";
 export type MetricStatusCounts = Record<MetricStatus, number> & { stale: number; total: number };
 
-export function countStatuses(list: JudgedMetric[]): MetricStatusCounts {
+export function countStatuses(list: Judged[]): MetricStatusCounts {
   const counts: MetricStatusCounts = { on_track: 0, behind: 0, off_track: 0, no_target: 0, no_data: 0, stale: 0, total: list.length };
   for (const j of list) {
     counts[j.judgement.status]++;
@@ -220,29 +238,37 @@ export interface OverviewFilters {
   page: number;
 }
 
-export interface OverviewRow extends JudgedMetric {
+export interface OverviewRow extends Judged {
   attached: AttachedTo;
   points: MeasurementPoint[];
 }
 
-/** The overview's filters applied to judged metrics (the overview and its download share this). */
-export function filterJudged(list: JudgedMetric[], filters: Pick<OverviewFilters, "cluster" | "status">) {
-  const inCluster = filters.cluster === null ? list : list.filter((j) => j.clusters.includes(filters.cluster!));
+/**
+ * The overview's filters applied to judged metrics (the overview and its
+ * download share this). The plan's shape is read only to filter by cluster.
+ */
+export function filterJudged<T extends Judged>(list: T[], filters: Pick<OverviewFilters, "cluster" | "status">, shape: () => PlanShape) {
+  let inCluster = list;
+  if (filters.cluster !== null) {
+    const s = shape();
+    inCluster = list.filter((j) => clustersOf(j.metric, s).includes(filters.cluster!));
+  }
   const matching = filters.status === null ? inCluster : inCluster.filter((j) => (filters.status === "stale" ? j.judgement.stale : j.judgement.status === filters.status));
   return { inCluster, matching };
 }
 
 /** The metrics overview: filtered, counted and paged; only the shown page reads full histories (for sparklines). */
 export function getMetricsOverview(plan: { id: number; slug: string }, filters: OverviewFilters, today = todayIso()) {
-  const shape = planShape(plan.id);
-  const all = judgePlanMetrics(plan.id, today, shape);
-  const { inCluster, matching } = filterJudged(all, filters);
+  let shape: PlanShape | undefined;
+  const shapeOnce = () => (shape ??= planShape(plan.id));
+  const { inCluster, matching } = filterJudged(judgePlan(plan.id, today), filters, shapeOnce);
   const counts = countStatuses(inCluster);
   const pages = Math.max(1, Math.ceil(matching.length / METRICS_PAGE_SIZE));
   const page = Math.min(Math.max(1, filters.page), pages);
   const shown = matching.slice((page - 1) * METRICS_PAGE_SIZE, page * METRICS_PAGE_SIZE);
   const points = pointsOf(shown.map((j) => j.metric.id));
-  const rows: OverviewRow[] = shown.map((j) => ({ ...j, attached: attachedTo(j.metric, shape, plan.slug), points: points.get(j.metric.id)! }));
+  const attached = attachedToMany(shown.map((j) => j.metric), plan.slug);
+  const rows: OverviewRow[] = shown.map((j, i) => ({ ...j, attached: attached[i]!, points: points.get(j.metric.id)! }));
   return { rows, counts, matching: matching.length, page, pages };
 }
 
@@ -272,7 +298,7 @@ export function metricsForAction(actionId: number, today = todayIso()): ChartedM
  * sub-sections, groups working on it), judged, with the first `charts` of them
  * charted: charts read every value, so only the charted ones are read.
  */
-export function metricsForSection(planId: number, sectionId: number, charts = Infinity, today = todayIso()): { charted: ChartedMetric[]; all: Omit<JudgedMetric, "clusters">[] } {
+export function metricsForSection(planId: number, sectionId: number, charts = Infinity, today = todayIso()): { charted: ChartedMetric[]; all: Judged[] } {
   const shape = planShape(planId);
   const inside = (s: number) => {
     for (let id: number | undefined = s, guard = 0; id !== undefined && guard < 50; guard++) {
@@ -281,7 +307,7 @@ export function metricsForSection(planId: number, sectionId: number, charts = In
     }
     return false;
   };
-  const all = judgedMetrics(planId, today).filter((j) => sectionsOf(j.metric, shape).some(inside));
+  const all = judgePlan(planId, today).filter((j) => sectionsOf(j.metric, shape).some(inside));
   const shown = all.slice(0, charts);
   const points = measurementsOf(shown.map((j) => j.metric.id));
   // The judgement uses the latest value only, so the plan-wide one is reused.

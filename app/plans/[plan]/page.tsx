@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { PriorityBadge, StatusBadge } from "@/components/ui/status-badge";
 import { StatusBar } from "@/components/ui/status-bar";
 import { MetricStatusCounts } from "@/components/metrics/metric-status-counts";
-import { countStatuses, judgePlanMetrics } from "@/lib/metrics/queries";
+import { countStatuses, judgePlan } from "@/lib/metrics/queries";
 import { formatCount, formatUsd, plural } from "@/lib/format";
 import { loadPlanOr404 } from "@/lib/plans/load";
 import { getPlanDashboard } from "@/lib/plans/queries";
@@ -42,7 +42,7 @@ export default async function DashboardPage({ params }: Props) {
         </dl>
       </section>
 
-      <MetricStatusCounts counts={countStatuses(judgePlanMetrics(plan.id))} planSlug={plan.slug} />
+      <MetricStatusCounts counts={countStatuses(judgePlan(plan.id))} planSlug={plan.slug} />
 
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading">Progress by cluster</h2>

@@ -1,12 +1,12 @@
 import { and, asc, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { getDb } from "@/db";
-import { actions, measurements, metrics, plans, workGroups, type Metric } from "@/db/schema";
+import { actions, metrics, plans, workGroups, type Metric } from "@/db/schema";
 import type { UserActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
 import { metricResourceOf } from "./access";
 import { metricEntry, type MetricEntry } from "./entry";
 import { todayIso } from "./periods";
-import { judge, type MeasurementPoint } from "./queries";
+import { judge, pointsOf } from "./queries";
 import type { MetricJudgement } from "./status";
 
 // The metrics "My quarter" offers next to the updates: the live metrics of the
@@ -46,8 +46,14 @@ export function myQuarterMetrics(user: UserActor, planId: number, actionIds: num
   const byAction = new Map<number, MyMetric[]>();
   const ofShownActions = actionIds.length > 0 ? inArray(metrics.actionId, actionIds) : sql`0`;
   const ofMyGroups = user.memberOf.length > 0 ? and(ne(metrics.scope, "action"), inArray(metrics.workGroupId, user.memberOf)) : sql`0`;
+  // The light columns first: who may record, and the order. Whole rows are read below, for the shown metrics only.
   const rows = db
-    .select({ metric: metrics, actionGroupId: actions.workGroupId, actionLeadId: actions.leadUserId, groupName: workGroups.name })
+    .select({
+      metric: { id: metrics.id, scope: metrics.scope, actionId: metrics.actionId, workGroupId: metrics.workGroupId },
+      actionGroupId: actions.workGroupId,
+      actionLeadId: actions.leadUserId,
+      groupName: workGroups.name,
+    })
     .from(metrics)
     .leftJoin(actions, eq(actions.id, metrics.actionId))
     .leftJoin(workGroups, eq(workGroups.id, metrics.workGroupId))
@@ -65,35 +71,19 @@ export function myQuarterMetrics(user: UserActor, planId: number, actionIds: num
   if (rows.length === 0) return result;
 
   const plan = db.select({ periodStart: plans.periodStart, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, planId)).get()!;
-  // Values are read only for the metrics shown.
-  const points = currentPoints([...actionRows, ...shownGroupRows].map((r) => r.metric.id));
+  // Definitions and values are read only for the metrics shown.
+  const shownIds = [...actionRows, ...shownGroupRows].map((r) => r.metric.id);
+  const full = new Map(shownIds.length ? db.select().from(metrics).where(inArray(metrics.id, shownIds)).all().map((m) => [m.id, m]) : []);
+  const points = pointsOf(shownIds);
   const mine = (metric: Metric): MyMetric => {
     const p = points.get(metric.id) ?? [];
     return { metric, judgement: judge(metric, p, today), entry: metricEntry(metric, plan, p.map((x) => x.periodLabel), today) };
   };
   for (const r of actionRows) {
     const list = byAction.get(r.metric.actionId!) ?? [];
-    list.push(mine(r.metric));
+    list.push(mine(full.get(r.metric.id)!));
     byAction.set(r.metric.actionId!, list);
   }
-  result.groupMetrics = shownGroupRows.map((r) => ({ ...mine(r.metric), groupName: r.groupName ?? "" }));
+  result.groupMetrics = shownGroupRows.map((r) => ({ ...mine(full.get(r.metric.id)!), groupName: r.groupName ?? "" }));
   return result;
-}
-
-/** The current (not superseded) values of the given metrics, oldest period first: the latest is the last, and their labels are the periods already taken. */
-function currentPoints(metricIds: number[]): Map<number, MeasurementPoint[]> {
-  const out = new Map<number, MeasurementPoint[]>();
-  if (metricIds.length === 0) return out;
-  const rows = getDb()
-    .select({ metricId: measurements.metricId, periodLabel: measurements.periodLabel, periodEnd: measurements.periodEnd, value: measurements.value })
-    .from(measurements)
-    .where(and(inArray(measurements.metricId, metricIds), isNull(measurements.supersededAt)))
-    .orderBy(asc(measurements.metricId), asc(measurements.periodEnd))
-    .all();
-  for (const { metricId, ...point } of rows) {
-    const list = out.get(metricId);
-    if (list) list.push(point);
-    else out.set(metricId, [point]);
-  }
-  return out;
 }

@@ -159,8 +159,8 @@ export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> 
   return out;
 }
 
-/** Just what a sparkline draws: each current value's period and value, oldest first. */
-function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
+/** Each current value's period and value, oldest first: what a sparkline draws and a status needs. */
+export function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
   const out = new Map<number, MeasurementPoint[]>(metricIds.map((id) => [id, []]));
   if (metricIds.length === 0) return out;
   const rows = statement(

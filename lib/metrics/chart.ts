@@ -209,9 +209,12 @@ export function buildSparkline(input: ChartSeriesInput, size: ChartSize = SPARKL
   // Inset by the end dot's radius plus its stroke so nothing is clipped.
   const inset = 3;
   const [start, end] = timeDomain(points.map((p) => p.date), input.frequency);
-  const x = scaleUtc().domain([start, end]).range([inset, size.width - inset]);
+  // No axis, so no calendar ticks: a linear scale over milliseconds places the
+  // points exactly as the UTC time scale would, for a fraction of the cost
+  // (an overview page draws twenty of these).
+  const x = scaleLinear().domain([start.getTime(), end.getTime()]).range([inset, size.width - inset]);
   const y = scaleLinear().domain(valueDomain(points.map((p) => p.value), input.unit, { zeroRule: false })).range([size.height - inset, inset]);
-  const at = (p: { date: string; value: number }): [number, number] => [round(x(new Date(toTime(p.date)))), round(y(p.value))];
+  const at = (p: { date: string; value: number }): [number, number] => [round(x(toTime(p.date))), round(y(p.value))];
 
   const actuals = sortedActuals(input).map(at);
   const last = actuals[actuals.length - 1];

@@ -163,11 +163,14 @@ export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> 
 export function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
   const out = new Map<number, MeasurementPoint[]>(metricIds.map((id) => [id, []]));
   if (metricIds.length === 0) return out;
+  // Rows as arrays: the overview reads about a thousand of them per page.
   const rows = statement(
-    `select metric_id as metricId, period_label as periodLabel, period_end as periodEnd, value from measurements
+    `select metric_id, period_label, period_end, value from measurements
      where metric_id in (select value from json_each(?)) and superseded_at is null order by metric_id, period_end`,
-  ).all(JSON.stringify(metricIds)) as (MeasurementPoint & { metricId: number })[];
-  for (const { metricId, ...point } of rows) out.get(metricId)!.push(point);
+  )
+    .raw(true)
+    .all(JSON.stringify(metricIds)) as [number, string, string, number][];
+  for (const [metricId, periodLabel, periodEnd, value] of rows) out.get(metricId)!.push({ periodLabel, periodEnd, value });
   return out;
 }
 

@@ -72,91 +72,78 @@ export function outcomeCounts(batch: ImportBatchView) {
 type BatchOf<K extends ImportBatchView["kind"]> = Extract<ImportBatchView, { kind: K }>;
 type Outcome = (row: number, ok: string) => string;
 
-function ActionRows({ batch, outcome }: { batch: BatchOf<"actions">; outcome: Outcome }) {
+// One preview table: a header row and the first SHOWN_ROWS rows, each as cells.
+function PreviewRows<R extends { row: number }>({ headers, rows, cells }: { headers: string[]; rows: R[]; cells: (r: R) => React.ReactNode[] }) {
   return (
     <>
       <thead className={headClass}>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Code</th>
-          <th scope="col">Importing would</th>
-          <th scope="col">Title</th>
-          <th scope="col">Text</th>
+          {headers.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-200">
-        {batch.rows.slice(0, SHOWN_ROWS).map((r) => (
+        {rows.slice(0, SHOWN_ROWS).map((r) => (
           <tr key={r.row} className="align-top">
-            <td>{r.row}</td>
-            <td className="font-mono text-xs whitespace-nowrap">{r.values.code}</td>
-            <td>{outcome(r.row, !r.existing ? "Create the action" : r.changes.length ? `Change ${r.changes.join(", ")}` : "Change nothing")}</td>
-            <td>{r.values.title ?? ""}</td>
-            <td>{excerpt(r.values.text ?? "", 160)}</td>
+            {cells(r).map((cell, i) => (
+              <td key={headers[i]}>{cell}</td>
+            ))}
           </tr>
         ))}
       </tbody>
     </>
+  );
+}
+
+const code = (text: React.ReactNode) => <span className="font-mono text-xs whitespace-nowrap">{text}</span>;
+
+function ActionRows({ batch, outcome }: { batch: BatchOf<"actions">; outcome: Outcome }) {
+  return (
+    <PreviewRows
+      headers={["Row", "Code", "Importing would", "Title", "Text"]}
+      rows={batch.rows}
+      cells={(r) => [r.row, code(r.values.code), outcome(r.row, !r.existing ? "Create the action" : r.changes.length ? `Change ${r.changes.join(", ")}` : "Change nothing"), r.values.title ?? "", excerpt(r.values.text ?? "", 160)]}
+    />
   );
 }
 
 function UpdateRows({ batch, outcome }: { batch: BatchOf<"updates">; outcome: Outcome }) {
   return (
-    <>
-      <thead className={headClass}>
-        <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Action</th>
-          <th scope="col">Importing would</th>
-          <th scope="col">Status</th>
-          <th scope="col">Complete</th>
-          <th scope="col">Narrative</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {batch.rows.slice(0, SHOWN_ROWS).map((r) => {
-          const status = parseStatus(r.values.status ?? "");
-          return (
-            <tr key={r.row} className="align-top">
-              <td>{r.row}</td>
-              <td className="font-mono text-xs whitespace-nowrap">{r.actionId ? <a href={`/actions/${r.actionId}`}>{r.values.actionCode}</a> : r.values.actionCode}</td>
-              <td>{outcome(r.row, r.existing ? `Replace the ${r.existing.reviewState} update` : "Add the update")}</td>
-              <td>{status ? STATUS_LABELS[status] : r.values.status}</td>
-              <td>{r.values.percentComplete}</td>
-              <td>{excerpt(r.values.narrative ?? "", 160)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </>
+    <PreviewRows
+      headers={["Row", "Action", "Importing would", "Status", "Complete", "Narrative"]}
+      rows={batch.rows}
+      cells={(r) => {
+        const status = parseStatus(r.values.status ?? "");
+        return [
+          r.row,
+          code(r.actionId ? <a href={`/actions/${r.actionId}`}>{r.values.actionCode}</a> : r.values.actionCode),
+          outcome(r.row, r.existing ? `Replace the ${r.existing.reviewState} update` : "Add the update"),
+          status ? STATUS_LABELS[status] : r.values.status,
+          r.values.percentComplete,
+          excerpt(r.values.narrative ?? "", 160),
+        ];
+      }}
+    />
   );
 }
 
 function MeasurementRows({ batch, outcome }: { batch: BatchOf<"measurements">; outcome: Outcome }) {
   return (
-    <>
-      <thead className={headClass}>
-        <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Metric</th>
-          <th scope="col">Period</th>
-          <th scope="col">Importing would</th>
-          <th scope="col">Value</th>
-          <th scope="col">Note</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {batch.rows.slice(0, SHOWN_ROWS).map((r) => (
-          <tr key={r.row} className="align-top">
-            <td>{r.row}</td>
-            <td className="font-mono text-xs whitespace-nowrap">{r.values.metricKey}</td>
-            <td className="whitespace-nowrap">{r.period ?? r.values.period}</td>
-            <td>{outcome(r.row, r.outcome === "correct" ? `Correct the recorded ${formatExact(r.existing!.value)}` : r.outcome ? MEASUREMENT_OUTCOME_TEXT[r.outcome] : "Has problems")}</td>
-            <td className="whitespace-nowrap">{r.values.value}</td>
-            <td>{excerpt(r.values.note ?? "", 160)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </>
+    <PreviewRows
+      headers={["Row", "Metric", "Period", "Importing would", "Value", "Note"]}
+      rows={batch.rows}
+      cells={(r) => [
+        r.row,
+        code(r.values.metricKey),
+        <span key="period" className="whitespace-nowrap">{r.period ?? r.values.period}</span>,
+        outcome(r.row, r.outcome === "correct" ? `Correct the recorded ${formatExact(r.existing!.value)}` : r.outcome ? MEASUREMENT_OUTCOME_TEXT[r.outcome] : "Has problems"),
+        <span key="value" className="whitespace-nowrap">{r.values.value}</span>,
+        excerpt(r.values.note ?? "", 160),
+      ]}
+    />
   );
 }
 

@@ -98,6 +98,20 @@ test.describe("as an admin", () => {
     await expect(page.getByText("Saved.")).toBeVisible();
     await page.getByRole("link", { name: NAME }).click();
     await expect(page.locator("#metric-status").getByText("Off track", { exact: true })).toBeVisible();
+
+    // Retired, it leaves the overview; "Show retired metrics" finds it to bring it back.
+    await page.getByRole("link", { name: /Edit this metric/ }).click();
+    await page.getByRole("button", { name: `Retire ${NAME}` }).click();
+    await expect(page.getByText("This metric is retired", { exact: false })).toBeVisible();
+    await page.goto(BASE);
+    await expect(page.getByRole("link", { name: NAME })).toHaveCount(0);
+    await page.getByRole("link", { name: "Show retired metrics" }).click();
+    await expect(page.getByRole("region", { name: "Retired metrics" }).getByRole("link", { name: NAME })).toBeVisible();
+    await expectNoA11yViolations(page);
+    await page.getByRole("region", { name: "Retired metrics" }).getByRole("link", { name: NAME }).click();
+    await page.getByRole("link", { name: /Edit this metric/ }).click();
+    await page.getByRole("button", { name: `Bring back ${NAME}` }).click();
+    await expect(page.getByText("This metric is retired", { exact: false })).toHaveCount(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, statement } from "@/db";
 import { actions, measurements, metrics, organizations, plans, sections, users, workGroups, workGroupSections, type Measurement, type Metric } from "@/db/schema";
 import type { ChartSeriesInput } from "./chart";
@@ -358,4 +358,14 @@ export function getMetricPage(metricId: number, today = todayIso()) {
 
 export function getMetricByKey(planId: number, key: string): Metric | undefined {
   return getDb().select().from(metrics).where(and(eq(metrics.planId, planId), eq(metrics.key, key))).get();
+}
+
+/** A plan's retired metrics, newest retirement first: the overview lists them on request so they can be brought back. */
+export function listRetiredMetrics(planId: number) {
+  return getDb()
+    .select({ id: metrics.id, key: metrics.key, name: metrics.name, retiredAt: metrics.retiredAt })
+    .from(metrics)
+    .where(and(eq(metrics.planId, planId), isNotNull(metrics.retiredAt)))
+    .orderBy(desc(metrics.retiredAt))
+    .all();
 }

@@ -7,7 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { requireReader } from "@/lib/auth/guards";
 import { canAddMetrics } from "@/lib/metrics/edit-queries";
 import { parseOverviewFilters } from "@/lib/metrics/filters";
-import { getMetricsOverview, type StatusFilter } from "@/lib/metrics/queries";
+import { getMetricsOverview, listRetiredMetrics, type StatusFilter } from "@/lib/metrics/queries";
 import { METRIC_STATUS_LABELS, METRIC_STATUSES } from "@/lib/metrics/status";
 import { listSections } from "@/lib/plans/queries";
 import { loadPlanOr404 } from "@/lib/plans/load";
@@ -25,11 +25,13 @@ const STATUS_FILTERS: StatusFilter[] = [...METRIC_STATUSES, "stale"];
 export default async function MetricsPage({ params, searchParams }: Props) {
   const plan = await loadPlanOr404((await params).plan);
   const user = await requireReader();
-  const filters = parseOverviewFilters(await searchParams);
+  const query = await searchParams;
+  const filters = parseOverviewFilters(query);
+  const showRetired = query.retired === "1";
   const { rows, counts, matching, page, pages } = getMetricsOverview(plan, filters);
   const clusters = listSections(plan.id).filter((s) => s.parentId === null && !s.retiredAt);
   const base = `/plans/${plan.slug}/metrics`;
-  const query = (extra: Record<string, string | null>) => {
+  const hrefWith = (extra: Record<string, string | null>) => {
     const all = { cluster: filters.cluster ? String(filters.cluster) : null, status: filters.status, ...extra };
     const q = new URLSearchParams(Object.entries(all).filter((e): e is [string, string] => Boolean(e[1])));
     return q.size ? `${base}?${q.toString()}` : base;
@@ -55,7 +57,7 @@ export default async function MetricsPage({ params, searchParams }: Props) {
         <ul className="mt-2 flex flex-wrap gap-2 text-sm">
           {STATUS_FILTERS.map((s) => (
             <li key={s}>
-              <Link href={query({ status: s, page: null })} aria-current={filters.status === s ? "true" : undefined} className="inline-block rounded border border-slate-300 bg-white px-3 py-1">
+              <Link href={hrefWith({ status: s, page: null })} aria-current={filters.status === s ? "true" : undefined} className="inline-block rounded border border-slate-300 bg-white px-3 py-1">
                 {FILTER_LABELS[s]}: <span className="font-semibold">{counts[s]}</span>
               </Link>
             </li>
@@ -101,7 +103,17 @@ export default async function MetricsPage({ params, searchParams }: Props) {
         </h2>
         <DownloadLinks href={`${base}/export`} params={{ cluster: filters.cluster ? String(filters.cluster) : undefined, status: filters.status ?? undefined }} what="these metrics' values" />
         {rows.length > 0 ? <MetricOverviewTable rows={rows} planSlug={plan.slug} /> : <p className="text-slate-700">No metric matches these filters.</p>}
-        <Pagination page={page} pageCount={pages} hrefFor={(n) => query({ page: String(n) })} />
+        <Pagination page={page} pageCount={pages} hrefFor={(n) => hrefWith({ page: String(n) })} />
+      </section>
+
+      <section aria-labelledby="retired-heading" className="space-y-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="retired-heading">Retired metrics</h2>
+          <Link href={showRetired ? base : `${base}?retired=1#retired-heading`} className="text-sm">
+            {showRetired ? "Hide retired metrics" : "Show retired metrics"}
+          </Link>
+        </div>
+        {showRetired && <RetiredMetrics planId={plan.id} base={base} />}
       </section>
 
       <section aria-labelledby="how-status" className="max-w-3xl space-y-2 text-sm text-slate-800">
@@ -117,5 +129,20 @@ export default async function MetricsPage({ params, searchParams }: Props) {
         </p>
       </section>
     </div>
+  );
+}
+
+// Retired metrics keep their values; listed here so staff can open one and bring it back.
+function RetiredMetrics({ planId, base }: { planId: number; base: string }) {
+  const retired = listRetiredMetrics(planId);
+  if (retired.length === 0) return <p className="text-sm text-slate-700">No metric of this plan is retired.</p>;
+  return (
+    <ul className="list-disc pl-5 text-sm">
+      {retired.map((m) => (
+        <li key={m.id}>
+          <Link href={`${base}/${m.key}`}>{m.name}</Link> (retired {m.retiredAt!.slice(0, 10)})
+        </li>
+      ))}
+    </ul>
   );
 }

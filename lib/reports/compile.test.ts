@@ -120,11 +120,11 @@ describe("compileReport: actions by status", () => {
 });
 
 describe("compileReport: attention", () => {
-  it("lists the actions silent for two periods (one period when there is no previous one)", () => {
+  it("lists the actions silent for two periods (one period when there is no previous one), not finished ones", () => {
     const w = world();
     put("EN-1", w.q3.id, "on_track", "submitted");
     put("EN-2", w.q3.id, "on_track");
-    put("EN-3", w.q3.id, "on_track");
+    put("EN-3", w.q3.id, "completed", "accepted", 100);
     put("EN-1", w.q4.id, "on_track");
     put("EN-4", w.q4.id, "on_track", "submitted");
     put("HW-1", w.q4.id, "on_track", "draft");
@@ -140,9 +140,10 @@ describe("compileReport: attention", () => {
     expect(codes(q4.attention.silentTwoPeriods).slice(0, 4)).toEqual(["AG-1", "EN-5", "EN-6", "HW-1"]);
     expect(codes(q4.attention.silentTwoPeriods)).toContain("HW-2");
 
-    // Q3 is two periods back from Q1: only Q4's reporters are spared.
+    // Q3 is two periods back from Q1: only Q4's reporters are spared, and EN-3, completed in Q3, owes nothing.
     const q1 = compileReport(w.q1.id);
-    expect(q1.attention.silentTwoPeriods).toHaveLength(38);
+    expect(q1.attention.silentTwoPeriods).toHaveLength(37);
+    expect(codes(q1.attention.silentTwoPeriods)).not.toContain("EN-3");
     expect(codes(q1.attention.silentTwoPeriods)).not.toContain("EN-1");
     expect(codes(q1.attention.silentTwoPeriods)).not.toContain("EN-4");
     expect(codes(q1.attention.silentTwoPeriods)).toContain("EN-2");

@@ -44,6 +44,7 @@ import type { CompiledReport, ReportAction, ReportCluster, ReportMetric, StatusC
 //   values only, so a value entered for a later period changes nothing.
 // - Silent for two periods: no submitted or accepted update in this period nor
 //   in the previous one; with no previous period, this period alone decides.
+//   Actions completed or deferred as of the period owe none and are left out.
 // - Next steps are the plan-level actions (no section). The appendix lists the
 //   live work groups by position with their live actions and how many of those
 //   are updated this period.
@@ -51,6 +52,8 @@ import type { CompiledReport, ReportAction, ReportCluster, ReportMetric, StatusC
 const COUNTED_WHEN_SUBMITTED = new Set(["accepted", "submitted"]);
 const COUNTED = new Set(["accepted"]);
 const REPORTING = new Set(["accepted", "submitted"]);
+// Completed and deferred actions owe no updates, so their silence needs no attention.
+const FINISHED = new Set<ActionStatus>(["completed", "deferred"]);
 const ROLE_RANK: Record<ChampionRole, number> = { lead: 0, funder: 1, partner: 2 };
 
 const emptyCounts = (): StatusCounts => Object.fromEntries(ACTION_STATUSES.map((s) => [s, 0])) as StatusCounts;
@@ -266,7 +269,7 @@ export function compileReport(periodId: number, now: Date = new Date()): Compile
     clusters,
     attention: {
       atRisk: reportActions.filter((a) => a.status === "off_track" || a.status === "at_risk"),
-      silentTwoPeriods: reportActions.filter((a) => !updated.has(a.id) && !(previous && reportedIn(a.id, previous.id))),
+      silentTwoPeriods: reportActions.filter((a) => !FINISHED.has(a.status) && !updated.has(a.id) && !(previous && reportedIn(a.id, previous.id))),
       staleMetrics: judged.filter((j) => j.judgement.stale).map((j) => j.report),
     },
     nextSteps: reportActions.filter((a) => sectionOf.get(a.id) === null),

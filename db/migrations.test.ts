@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { describe, expect, it } from "vitest";
+import { MIGRATIONS_DIR } from "@/db";
+
+// 0007_metrics rebuilds the metrics table. It must keep rows written under the
+// old shape, and their measurements: the migrator runs in a transaction, where
+// PRAGMA foreign_keys=OFF does nothing, so a plain DROP TABLE would cascade.
+describe("migration 0007_metrics", () => {
+  it("keeps earlier metrics (with a scope and unit worked out) and their measurements", () => {
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "mig-"));
+    fs.mkdirSync(path.join(before, "meta"));
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8"));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 6);
+    fs.writeFileSync(path.join(before, "meta", "_journal.json"), JSON.stringify(journal));
+    for (const e of journal.entries as { tag: string }[]) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
+
+    const sqlite = new Database(":memory:");
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: before });
+    sqlite.prepare("insert into plans (slug, title, region) values ('p', 'Plan', 'Region')").run();
+    sqlite.prepare("insert into metrics (plan_id, name, unit) values (1, 'Acres restored', 'acres')").run();
+    sqlite.prepare("insert into metrics (plan_id, name, unit) values (1, 'Jobs', 'jobs')").run();
+    const measure = sqlite.prepare("insert into measurements (metric_id, period_label, value) values (?, ?, ?)");
+    measure.run(1, "2014", 5);
+    measure.run(1, "2014", 6);
+    measure.run(2, "2015", 100);
+
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    expect(sqlite.prepare("select id, scope, unit, unit_label from metrics order by id").all()).toEqual([
+      { id: 1, scope: "plan", unit: "other", unit_label: "acres" },
+      { id: 2, scope: "plan", unit: "jobs", unit_label: null },
+    ]);
+    // Every measurement is kept; of two for one period, the older becomes history.
+    expect(sqlite.prepare("select id, metric_id, value, superseded_at is not null as superseded from measurements order by id").all()).toEqual([
+      { id: 1, metric_id: 1, value: 5, superseded: 1 },
+      { id: 2, metric_id: 1, value: 6, superseded: 0 },
+      { id: 3, metric_id: 2, value: 100, superseded: 0 },
+    ]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    fs.rmSync(before, { recursive: true });
+  });
+});

@@ -154,6 +154,10 @@ export const measurements = sqliteTable(
   ],
 );
 
+// A quarterly report for the Executive Committee (issue #6). A draft holds
+// the staff's texts and the latest compilation of the plan's data; publishing
+// freezes both into `snapshot`, which nothing changes afterwards. A correction
+// is a new edition of the same period that supersedes the published one.
 export const reports = sqliteTable(
   "reports",
   {
@@ -161,15 +165,55 @@ export const reports = sqliteTable(
     planId: integer("plan_id")
       .notNull()
       .references(() => plans.id, { onDelete: "cascade" }),
-    periodId: integer("period_id").references(() => reportingPeriods.id, { onDelete: "set null" }),
+    periodId: integer("period_id")
+      .notNull()
+      .references(() => reportingPeriods.id, { onDelete: "restrict" }),
     title: text("title").notNull(),
     status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
-    version: integer("version").notNull().default(1),
+    // v1, v2… of the report for this period.
+    edition: integer("edition").notNull().default(1),
+    supersedesId: integer("supersedes_id").references((): AnySQLiteColumn => reports.id, { onDelete: "set null" }),
+    // JSON {introduction, highlights, asks, clusterNotes: {sectionKey: markdown}}.
+    texts: text("texts").notNull().default("{}"),
+    // JSON array of progress update ids whose narratives the report features.
+    featuredUpdateIds: text("featured_update_ids").notNull().default("[]"),
+    // JSON array of section names in the order the report shows them.
+    sectionOrder: text("section_order").notNull().default("[]"),
+    // The draft's latest compilation (lib/reports/compile.ts), refreshed on demand.
+    compiled: text("compiled"),
+    compiledAt: text("compiled_at"),
     snapshot: text("snapshot"),
+    changeNote: text("change_note"),
+    createdById: integer("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    publishedById: integer("published_by_id").references(() => users.id, { onDelete: "set null" }),
     publishedAt: text("published_at"),
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [index("reports_plan_idx").on(t.planId)],
+  (t) => [
+    index("reports_plan_idx").on(t.planId, t.periodId),
+    uniqueIndex("reports_period_edition_unique").on(t.periodId, t.edition),
+    // One draft per period at a time.
+    uniqueIndex("reports_period_draft_unique").on(t.periodId).where(sql`${t.status} = 'draft'`),
+  ],
+);
+
+// Who has acknowledged a published report: board members, once each.
+export const reportAcknowledgements = sqliteTable(
+  "report_acknowledgements",
+  {
+    reportId: integer("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    acknowledgedAt: text("acknowledged_at")
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+  },
+  (t) => [uniqueIndex("report_acknowledgements_unique").on(t.reportId, t.userId)],
 );
 
 // Files attached to a progress update, stored under DATA_DIR/attachments by a
@@ -263,3 +307,4 @@ export type Comment = typeof comments.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type Metric = typeof metrics.$inferSelect;
 export type Measurement = typeof measurements.$inferSelect;
+export type Report = typeof reports.$inferSelect;

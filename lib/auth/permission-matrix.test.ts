@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { eq } from "drizzle-orm";
-import { actions, measurements, metrics, sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { actions, measurements, metrics, reportingPeriods, sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { acknowledgeReport, createReportDraft, publishReport, supersedeReport } from "@/lib/reports/service";
 import { metricFormValues } from "@/lib/metrics/form-values";
 import { correctMeasurement, createMetric, recordMeasurement, setMetricRetired, updateMetric } from "@/lib/metrics/service";
 import { seedDefaultData } from "@/db/seed/seed";
@@ -19,7 +20,7 @@ import { changeUserRole, createUser, inviteUser, issuePasswordReset, setMembersh
 import { runReminders } from "@/lib/reminders/service";
 import { addComment } from "@/lib/comments/service";
 import { loadUserActor } from "./session";
-import { ANONYMOUS, type Actor } from "./actor";
+import { ANONYMOUS, systemActor, type Actor } from "./actor";
 
 // Every role × every mutation × own/other work group. Each case runs the
 // service directly and checks allowed or denied; a denial must leave every
@@ -43,6 +44,9 @@ interface World {
   targetId: number;
   // A metric owned by each group, with one recorded value (2013) to correct.
   metrics: Record<Target, { id: number; version: number; measurementId: number }>;
+  // A period with no report yet, and a published report of another period.
+  periodId: number;
+  publishedReportId: number;
 }
 
 function setUp(): World {
@@ -82,7 +86,18 @@ function setUp(): World {
     organizationId: first("select o.id from organizations o join action_champions c on c.organization_id = o.id join actions a on a.id = c.action_id where a.plan_id = ? order by o.id limit 1"),
     targetId: first("select id from targets where plan_id = ? order by position, id limit 1"),
     metrics: { own: metricOf(groups.own), other: metricOf(groups.other) },
+    ...reports(planId),
   };
+}
+
+function reports(planId: number) {
+  const db = getDb();
+  const period = (label: string, startDate: string, endDate: string) => db.insert(reportingPeriods).values({ planId, label, startDate, endDate, deadline: endDate, status: "open" }).returning().get().id;
+  const q3 = period("2026 Q3", "2026-07-01", "2026-09-30");
+  const staff = systemActor("setup");
+  const draft = createReportDraft(staff, { periodId: q3 });
+  publishReport(staff, { reportId: draft.id, version: draft.version });
+  return { periodId: period("2026 Q4", "2026-10-01", "2026-12-31"), publishedReportId: draft.id };
 }
 
 // The action's edit form as it was opened, with one field changed.
@@ -157,11 +172,14 @@ const MUTATIONS: Mutation[] = [
     allowed: { admin: BOTH, lead: ["own"], contributor: ["own"] },
     run: (w, a, t) => correctMeasurement(a, { measurementId: w.metrics[t].measurementId, value: "6", correctionNote: "Revised" }),
   },
+  { name: "createReportDraft", allowed: adminOnly, run: (w, a) => createReportDraft(a, { periodId: w.periodId }) },
+  { name: "supersedeReport", allowed: adminOnly, run: (w, a) => supersedeReport(a, { reportId: w.publishedReportId, changeNote: "A correction" }) },
+  { name: "acknowledgeReport", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a) => acknowledgeReport(a, { reportId: w.publishedReportId }) },
   { name: "addComment", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a, t) => addComment(a, { actionId: w.actions[t].id, body: "A question" }) },
 ];
 
 const ROLES: Role[] = ["admin", "lead", "contributor", "viewer", "anonymous"];
-const TABLES = ["metrics", "measurements", "plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
+const TABLES = ["reports", "report_acknowledgements", "metrics", "measurements", "plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
 
 function snapshot(): string {
   const sqlite = getDb().$client;

@@ -35,6 +35,8 @@ export const PERMISSIONS = [
   "metric.manage",
   // Enter and correct a metric's measurements (checked like update.post, against the owning group).
   "measurement.record",
+  // Create, edit, publish and supersede quarterly reports; read drafts (staff only).
+  "report.manage",
   "tracker.read",
   "comment.create",
   "comment.moderate",

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import { getDb, statement } from "@/db";
 import { actions, measurements, metrics, organizations, plans, sections, users, workGroups, workGroupSections, type Measurement, type Metric } from "@/db/schema";
 import type { ChartSeriesInput } from "./chart";
@@ -133,7 +133,6 @@ function attachedToMany(list: Metric[], planSlug: string): AttachedTo[] {
 
 // ---- Lists -----------------------------------------------------------------
 
-const current = isNull(measurements.supersededAt);
 
 /** The latest current measurement of each live metric of a plan. */
 function latestByMetric(planId: number): Map<number, MeasurementPoint> {
@@ -150,14 +149,6 @@ function latestByMetric(planId: number): Map<number, MeasurementPoint> {
   return new Map(rows.map((r) => [r.metricId, { periodLabel: r.periodLabel, periodEnd: r.periodEnd, value: r.value }]));
 }
 
-/** Every current measurement of the given metrics, oldest period first. */
-export function measurementsOf(metricIds: number[]): Map<number, Measurement[]> {
-  const out = new Map<number, Measurement[]>(metricIds.map((id) => [id, []]));
-  if (metricIds.length === 0) return out;
-  const rows = getDb().select().from(measurements).where(and(inArray(measurements.metricId, metricIds), current)).orderBy(asc(measurements.metricId), asc(measurements.periodEnd)).all();
-  for (const r of rows) out.get(r.metricId)!.push(r);
-  return out;
-}
 
 /** Each current value's period and value, oldest first: what a sparkline draws and a status needs. */
 export function pointsOf(metricIds: number[]): Map<number, MeasurementPoint[]> {
@@ -278,12 +269,12 @@ export function getMetricsOverview(plan: { id: number; slug: string }, filters: 
 export interface ChartedMetric {
   metric: Metric;
   judgement: MetricJudgement;
-  points: Measurement[];
+  points: MeasurementPoint[];
   chart: ChartSeriesInput;
 }
 
 function charted(list: Metric[], today = todayIso()): ChartedMetric[] {
-  const points = measurementsOf(list.map((m) => m.id));
+  const points = pointsOf(list.map((m) => m.id));
   return list.map((metric) => {
     const p = points.get(metric.id)!;
     return { metric, judgement: judge(metric, p, today), points: p, chart: chartInput(metric, p) };
@@ -312,7 +303,7 @@ export function metricsForSection(planId: number, sectionId: number, charts = In
   };
   const all = judgePlan(planId, today).filter((j) => sectionsOf(j.metric, shape).some(inside));
   const shown = all.slice(0, charts);
-  const points = measurementsOf(shown.map((j) => j.metric.id));
+  const points = pointsOf(shown.map((j) => j.metric.id));
   // The judgement uses the latest value only, so the plan-wide one is reused.
   const chartedList = shown.map(({ metric, judgement }) => {
     const p = points.get(metric.id)!;

@@ -3,7 +3,7 @@ import { getDb } from "@/db";
 import { actionChampions, actions, metrics, organizations, plans, progressUpdates, reportingPeriods, sections, users, workGroups, type Metric, type ReportingPeriod } from "@/db/schema";
 import { ACTION_STATUSES, type ActionStatus, type ChampionRole } from "@/db/schema/enums";
 import { AppError } from "@/lib/errors";
-import { chartInput, clustersOf, countStatuses, judge, measurementsOf, planShape, type Judged } from "@/lib/metrics/queries";
+import { chartInput, clustersOf, countStatuses, judge, planShape, pointsOf, type Judged } from "@/lib/metrics/queries";
 import { getPeriod, getPreviousPeriod } from "@/lib/periods/queries";
 import type { CompiledReport, ReportAction, ReportCluster, ReportMetric, StatusCounts } from "./compiled";
 
@@ -186,7 +186,7 @@ export function compileReport(periodId: number, now: Date = new Date()): Compile
 
   // ---- Metrics, judged as of the period's end --------------------------------
   const metricRows: Metric[] = db.select().from(metrics).where(and(eq(metrics.planId, plan.id), isNull(metrics.retiredAt))).orderBy(asc(metrics.position), asc(metrics.id)).all();
-  const values = measurementsOf(metricRows.map((m) => m.id));
+  const values = pointsOf(metricRows.map((m) => m.id));
   const judged: (Judged & { report: ReportMetric })[] = metricRows.map((metric) => {
     const points = values.get(metric.id)!.filter((v) => v.periodEnd <= period.endDate);
     const judgement = judge(metric, points, period.endDate);

@@ -10,15 +10,20 @@ import { MIGRATIONS_DIR } from "@/db";
 // 0007_metrics rebuilds the metrics table. It must keep rows written under the
 // old shape, and their measurements: the migrator runs in a transaction, where
 // PRAGMA foreign_keys=OFF does nothing, so a plain DROP TABLE would cascade.
+/** A copy of the migrations folder holding only migrations up to `last`. */
+function migrationsUpTo(last: number): string {
+  const before = fs.mkdtempSync(path.join(os.tmpdir(), "mig-"));
+  fs.mkdirSync(path.join(before, "meta"));
+  const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8"));
+  journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= last);
+  fs.writeFileSync(path.join(before, "meta", "_journal.json"), JSON.stringify(journal));
+  for (const e of journal.entries as { tag: string }[]) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
+  return before;
+}
+
 describe("migration 0007_metrics", () => {
   it("keeps earlier metrics (with a scope and unit worked out) and their measurements", () => {
-    const before = fs.mkdtempSync(path.join(os.tmpdir(), "mig-"));
-    fs.mkdirSync(path.join(before, "meta"));
-    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_DIR, "meta", "_journal.json"), "utf8"));
-    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 6);
-    fs.writeFileSync(path.join(before, "meta", "_journal.json"), JSON.stringify(journal));
-    for (const e of journal.entries as { tag: string }[]) fs.copyFileSync(path.join(MIGRATIONS_DIR, `${e.tag}.sql`), path.join(before, `${e.tag}.sql`));
-
+    const before = migrationsUpTo(6);
     const sqlite = new Database(":memory:");
     sqlite.pragma("foreign_keys = ON");
     const db = drizzle(sqlite);
@@ -42,6 +47,27 @@ describe("migration 0007_metrics", () => {
       { id: 2, metric_id: 1, value: 6, superseded: 0 },
       { id: 3, metric_id: 2, value: 100, superseded: 0 },
     ]);
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    fs.rmSync(before, { recursive: true });
+  });
+});
+
+// 0009_report_comments rebuilds the comments table so a comment can be about
+// a report: the action comments already written must survive it.
+describe("migration 0009_report_comments", () => {
+  it("keeps action comments and allows exactly one subject", () => {
+    const before = migrationsUpTo(8);
+    const sqlite = new Database(":memory:");
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: before });
+    sqlite.prepare("insert into plans (slug, title, region) values ('p', 'Plan', 'Region')").run();
+    sqlite.prepare("insert into actions (plan_id, code, text) values (1, 'A-1', 'Do it')").run();
+    sqlite.prepare("insert into comments (action_id, body) values (1, 'Kept')").run();
+
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    expect(sqlite.prepare("select id, action_id, report_id, body from comments").all()).toEqual([{ id: 1, action_id: 1, report_id: null, body: "Kept" }]);
+    expect(() => sqlite.prepare("insert into comments (body) values ('About nothing')").run()).toThrow(/CHECK/);
     expect(sqlite.pragma("foreign_key_check")).toEqual([]);
     fs.rmSync(before, { recursive: true });
   });

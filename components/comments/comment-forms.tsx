@@ -30,11 +30,11 @@ function BodyField({ id, label, state, defaultValue, rows = 4 }: { id: string; l
 }
 
 // A new comment; the form empties after each posted comment (its key changes).
-export function NewCommentForm({ action, actionId }: { action: Action; actionId: number }) {
+export function NewCommentForm({ action, subject }: { action: Action; subject: { actionId: number } | { reportId: number } }) {
   const [state, submit, pending] = useActionState(action, null);
   return (
     <form action={submit} key={formKey(state)} className="space-y-3">
-      <input type="hidden" name="actionId" value={actionId} />
+      {"actionId" in subject ? <input type="hidden" name="actionId" value={subject.actionId} /> : <input type="hidden" name="reportId" value={subject.reportId} />}
       <BodyField id="new-comment-body" label="Your comment" state={state} defaultValue="" />
       <FormMessage state={state} />
       <SubmitButton pending={pending}>Post comment</SubmitButton>

@@ -1,4 +1,4 @@
-import type { ThreadComment } from "@/lib/comments/queries";
+import type { CommentSubject, ThreadComment } from "@/lib/comments/queries";
 import type { FormState } from "@/lib/forms/form-action";
 import { CommentEditor, DeleteCommentForm, NewCommentForm } from "./comment-forms";
 
@@ -19,14 +19,16 @@ const MARKDOWN =
 
 export function CommentThread({
   comments,
-  actionId,
+  subject,
+  emptyText = "No comments yet. Ask a question or share news about this action.",
   viewerId,
   canComment,
   canModerate,
   actions,
 }: {
   comments: ThreadComment[];
-  actionId: number;
+  subject: CommentSubject;
+  emptyText?: string;
   viewerId: number;
   canComment: boolean;
   canModerate: boolean;
@@ -35,7 +37,7 @@ export function CommentThread({
   return (
     <div className="mt-2 space-y-4">
       {comments.length === 0 ? (
-        <p className="text-slate-700">No comments yet. Ask a question or share news about this action.</p>
+        <p className="text-slate-700">{emptyText}</p>
       ) : (
         <ol className="space-y-3" aria-label="Comments, oldest first">
           {comments.map((c) => (
@@ -66,7 +68,7 @@ export function CommentThread({
           ))}
         </ol>
       )}
-      {canComment && <NewCommentForm action={actions.add} actionId={actionId} />}
+      {canComment && <NewCommentForm action={actions.add} subject={subject} />}
     </div>
   );
 }

@@ -242,9 +242,9 @@ export const comments = sqliteTable(
   "comments",
   {
     id: id(),
-    actionId: integer("action_id")
-      .notNull()
-      .references(() => actions.id, { onDelete: "cascade" }),
+    // A comment is about an action or about a published report, never both.
+    actionId: integer("action_id").references(() => actions.id, { onDelete: "cascade" }),
+    reportId: integer("report_id").references(() => reports.id, { onDelete: "cascade" }),
     authorId: integer("author_id").references(() => users.id, { onDelete: "set null" }),
     body: text("body").notNull(),
     version: integer("version").notNull().default(1),
@@ -253,7 +253,11 @@ export const comments = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("comments_action_idx").on(t.actionId, t.createdAt)],
+  (t) => [
+    index("comments_action_idx").on(t.actionId, t.createdAt),
+    index("comments_report_idx").on(t.reportId, t.createdAt),
+    check("comments_subject_check", sql`(${t.actionId} is null) <> (${t.reportId} is null)`),
+  ],
 );
 
 // Every e-mail the app composes. Sent through SMTP when it is configured;

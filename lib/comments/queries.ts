@@ -7,14 +7,16 @@ const author = aliasedTable(users, "author");
 
 export type ThreadComment = ReturnType<typeof listComments>[number];
 
-// An action's discussion, oldest first. A removed comment keeps its place but
-// not its words: neither the text nor its HTML leaves the server.
-export function listComments(actionId: number) {
+export type CommentSubject = { actionId: number } | { reportId: number };
+
+// An action's or a report's discussion, oldest first. A removed comment keeps
+// its place but not its words: neither the text nor its HTML leaves the server.
+export function listComments(subject: CommentSubject) {
   const rows = getDb()
     .select({ id: comments.id, authorId: comments.authorId, authorName: author.name, body: comments.body, version: comments.version, deletedAt: comments.deletedAt, createdAt: comments.createdAt, updatedAt: comments.updatedAt })
     .from(comments)
     .leftJoin(author, eq(author.id, comments.authorId))
-    .where(eq(comments.actionId, actionId))
+    .where("actionId" in subject ? eq(comments.actionId, subject.actionId) : eq(comments.reportId, subject.reportId))
     .orderBy(asc(comments.createdAt), asc(comments.id))
     .all();
   return rows.map((r) => ({

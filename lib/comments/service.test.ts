@@ -36,7 +36,7 @@ describe("comments", () => {
     const w = world();
     for (const actor of [w.viewer, w.lead, w.contributor, w.admin]) addComment(actor, { actionId: String(w.actionId), body: `Question from ${actor.kind === "user" ? actor.label : ""}` });
     const c = addComment(w.viewer, { actionId: w.actionId, body: "**Why** the delay? <script>alert(1)</script> [see](javascript:alert(1))" });
-    const thread = listComments(w.actionId);
+    const thread = listComments({ actionId: w.actionId });
     expect(thread.map((t) => t.authorName)).toEqual(["Vera", "Lee", "Cory", "Ada", "Vera"]);
     const last = thread.at(-1)!;
     expect(last.html).toContain("<strong>Why</strong>");
@@ -68,7 +68,7 @@ describe("comments", () => {
     const stale = refusal(() => editComment(w.viewer, { commentId: c.id, version: 1, body: "From the old tab" }));
     expect(stale.code).toBe("CONFLICT");
     expect(stale.message).toMatch(/changed by Vera at \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-    expect(listComments(w.actionId)[0]).toMatchObject({ body: "Second try", edited: true });
+    expect(listComments({ actionId: w.actionId })[0]).toMatchObject({ body: "Second try", edited: true });
     const entry = audits("comment.edit")[0]!;
     expect(JSON.parse(entry.diff!)).toEqual({ before: { body: "First try" }, after: { body: "Second try" } });
   });
@@ -83,7 +83,7 @@ describe("comments", () => {
     const row = getDb().select().from(comments).where(eq(comments.id, c.id)).get()!;
     expect(row.deletedAt).not.toBeNull();
     expect(row.deletedById).toBe(w.admin.kind === "user" ? w.admin.userId : -1);
-    expect(listComments(w.actionId)[0]).toMatchObject({ removed: true, body: null, html: null, authorName: "Cory" });
+    expect(listComments({ actionId: w.actionId })[0]).toMatchObject({ removed: true, body: null, html: null, authorName: "Cory" });
 
     expect(refusal(() => editComment(w.contributor, { commentId: c.id, version: c.version, body: "Edit after removal" })).message).toMatch(/removed by an administrator/);
     expect(refusal(() => deleteComment(w.admin, { commentId: c.id })).message).toMatch(/already removed by Ada/);

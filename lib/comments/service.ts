@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { getDb, type Tx } from "@/db";
-import { actions, comments, users, type Comment } from "@/db/schema";
+import { actions, comments, reports, users, type Comment } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
@@ -18,19 +18,31 @@ function loadComment(tx: Tx, commentId: number): Comment {
 
 const nameOf = (tx: Tx, userId: number | null) => (userId ? tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name : undefined);
 
-// Any signed-in reader may ask or answer on an action (board members do).
+// The thing a comment is about, named for the audit trail.
+function subjectOf(tx: Tx, data: { actionId?: number; reportId?: number }): { actionId: number | null; reportId: number | null; audit: Record<string, unknown> } {
+  if (data.actionId !== undefined) {
+    const action = tx.select({ id: actions.id, code: actions.code }).from(actions).where(eq(actions.id, data.actionId)).get();
+    if (!action) throw new AppError("NOT_FOUND", "No such action.");
+    return { actionId: action.id, reportId: null, audit: { action: action.code, actionId: action.id } };
+  }
+  const report = tx.select({ id: reports.id, status: reports.status, edition: reports.edition }).from(reports).where(eq(reports.id, data.reportId!)).get();
+  // Drafts are staff working papers: the board discusses what was published.
+  if (!report || report.status === "draft") throw new AppError("NOT_FOUND", "No such report.");
+  return { actionId: null, reportId: report.id, audit: { reportId: report.id, edition: report.edition } };
+}
+
+// Any signed-in reader may ask or answer on an action or a published report (board members do).
 export function addComment(actor: Actor, input: unknown) {
   const data = addCommentSchema.parse(input);
   authorize(actor, "comment.create");
   return getDb().transaction((tx) => {
-    const action = tx.select({ id: actions.id, code: actions.code }).from(actions).where(eq(actions.id, data.actionId)).get();
-    if (!action) throw new AppError("NOT_FOUND", "No such action.");
+    const subject = subjectOf(tx, data);
     const row = tx
       .insert(comments)
-      .values({ actionId: action.id, authorId: actor.kind === "user" ? actor.userId : null, body: data.body })
+      .values({ actionId: subject.actionId, reportId: subject.reportId, authorId: actor.kind === "user" ? actor.userId : null, body: data.body })
       .returning()
       .get();
-    recordAudit(tx, actor, { action: "comment.create", entityType: "comment", entityId: row.id, after: { action: action.code, actionId: action.id, body: row.body } });
+    recordAudit(tx, actor, { action: "comment.create", entityType: "comment", entityId: row.id, after: { ...subject.audit, body: row.body } });
     return row;
   });
 }

@@ -199,6 +199,12 @@ function clusterSections(c: CompiledReport, texts: ReportTexts): ReportDocSectio
   });
 }
 
+/** The actions whose update for the period the report prints, each once, in plan order. */
+export function featurableUpdates(c: CompiledReport): ReportAction[] {
+  const seen = new Set<number>();
+  return [...c.clusters.flatMap((k) => k.actions), ...c.nextSteps].filter((a) => printedNarrative(a) !== null && !seen.has(a.id) && seen.add(a.id));
+}
+
 function featured(c: CompiledReport, ids: number[]): ReportBlock[] {
   const all = [...c.priorities, ...c.clusters.flatMap((k) => k.actions), ...c.nextSteps];
   const byUpdate = new Map(all.filter((a) => a.update).map((a) => [a.update!.id, a]));

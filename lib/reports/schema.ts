@@ -26,12 +26,13 @@ export const refreshReportSchema = z.object({ reportId: recordId, version });
 
 const idList = z.array(z.coerce.number().int().positive()).max(500, "Feature at most 500 narratives.");
 
+// Flat, like the editor form: each text has its own field (and field error).
 export const updateReportSchema = z.object({
   reportId: recordId,
   version,
   title: z.string().trim().min(1, "Give the report a title.").max(200, "Use at most 200 characters."),
-  texts: reportTextsSchema,
-  featuredUpdateIds: idList.default([]),
+  ...reportTextsSchema.shape,
+  featuredUpdateIds: z.preprocess((v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]), idList),
   sectionOrder: z
     .array(z.enum(REPORT_SECTIONS))
     .refine((list) => list.length === REPORT_SECTIONS.length && new Set(list).size === list.length, "List every section once.")

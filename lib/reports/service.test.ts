@@ -35,8 +35,8 @@ describe("report drafts", () => {
   it("keeps the staff's texts when the data are refreshed, and refuses a stale edit", () => {
     const w = world();
     const draft = createReportDraft(w.admin, { periodId: w.q4.id });
-    const { version } = updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Q4 report", texts, featuredUpdateIds: [] });
-    expect(refusal(() => updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Older", texts, featuredUpdateIds: [] })).code).toBe("CONFLICT");
+    const { version } = updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Q4 report", ...texts, featuredUpdateIds: [] });
+    expect(refusal(() => updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Older", ...texts, featuredUpdateIds: [] })).code).toBe("CONFLICT");
     putUpdate(action("EN-2").id, w.q4.id, { status: "off_track", reviewState: "accepted" });
     refreshReportDraft(w.admin, { reportId: draft.id, version });
     const after = row(draft.id);
@@ -53,7 +53,7 @@ describe("publishing", () => {
     const metric = getDb().select().from(metrics).where(eq(metrics.key, "energy-employment")).get()!;
     recordMeasurement(systemActor("test"), { metricId: metric.id, period: "2016", value: "1000" });
     const draft = createReportDraft(w.admin, { periodId: w.q4.id });
-    const { version } = updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Q4 report", texts, featuredUpdateIds: [] });
+    const { version } = updateReportDraft(w.admin, { reportId: draft.id, version: draft.version, title: "Q4 report", ...texts, featuredUpdateIds: [] });
     publishReport(w.admin, { reportId: draft.id, version });
     const published = row(draft.id);
     expect(published.status).toBe("published");
@@ -69,7 +69,7 @@ describe("publishing", () => {
     getDb().update(metrics).set({ name: "Renamed" }).where(eq(metrics.id, metric.id)).run();
     // …but the published report does not, and it can no longer be edited, refreshed or published again.
     expect(row(draft.id).snapshot).toBe(frozen);
-    expect(refusal(() => updateReportDraft(w.admin, { reportId: draft.id, version: version + 1, title: "Changed", texts, featuredUpdateIds: [] })).code).toBe("CONFLICT");
+    expect(refusal(() => updateReportDraft(w.admin, { reportId: draft.id, version: version + 1, title: "Changed", ...texts, featuredUpdateIds: [] })).code).toBe("CONFLICT");
     expect(refusal(() => refreshReportDraft(w.admin, { reportId: draft.id, version: version + 1 })).code).toBe("CONFLICT");
     expect(refusal(() => publishReport(w.admin, { reportId: draft.id, version: version + 1 })).code).toBe("CONFLICT");
     expect(refusal(() => createReportDraft(w.admin, { periodId: w.q4.id })).message).toMatch(/already has a published report/);

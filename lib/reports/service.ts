@@ -8,6 +8,7 @@ import { assertWritten } from "@/lib/editing/conflict";
 import { AppError } from "@/lib/errors";
 import { getPeriod } from "@/lib/periods/queries";
 import { compileReport } from "./compile";
+import { featurableUpdates } from "./document";
 import type { CompiledReport } from "./compiled";
 import { acknowledgeReportSchema, createReportSchema, publishReportSchema, REPORT_SECTIONS, refreshReportSchema, supersedeReportSchema, updateReportSchema, type ReportTexts } from "./schema";
 
@@ -96,9 +97,14 @@ export function updateReportDraft(actor: Actor, input: unknown) {
   authorize(actor, "report.manage");
   return getDb().transaction((tx) => {
     const report = loadDraft(tx, data.reportId, data.version);
+    // Only narratives the report prints (accepted for this period) can be featured.
+    const printable = new Set(featurableUpdates(JSON.parse(report.compiled!) as CompiledReport).map((a) => a.update!.id));
+    const unknown = data.featuredUpdateIds.filter((id) => !printable.has(id));
+    if (unknown.length) throw new AppError("INVALID_INPUT", "Feature only this period's accepted updates; refresh the data if one was accepted since.", { featuredUpdateIds: ["Feature only this period's accepted updates."] });
+    const texts: ReportTexts = { introduction: data.introduction, highlights: data.highlights, asks: data.asks, clusterNotes: data.clusterNotes };
     const set = {
       title: data.title,
-      texts: JSON.stringify(data.texts),
+      texts: JSON.stringify(texts),
       featuredUpdateIds: JSON.stringify([...new Set(data.featuredUpdateIds)]),
       ...(data.sectionOrder ? { sectionOrder: JSON.stringify(data.sectionOrder) } : {}),
     };

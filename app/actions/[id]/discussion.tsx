@@ -11,8 +11,8 @@ export function Discussion({ actionId, user }: { actionId: number; user: UserAct
     <section aria-labelledby="discussion-heading">
       <h2 id="discussion-heading">Discussion</h2>
       <CommentThread
-        comments={listComments(actionId)}
-        actionId={actionId}
+        comments={listComments({ actionId })}
+        subject={{ actionId }}
         viewerId={user.userId}
         canComment={can(user, "comment.create")}
         canModerate={can(user, "comment.moderate")}

@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, inArray, lt, ne } from "drizzle-orm";
 import { aliasedTable } from "drizzle-orm";
 import { getDb } from "@/db";
-import { comments, reportAcknowledgements, reportingPeriods, reports, users, type Report } from "@/db/schema";
+import { comments, plans, reportAcknowledgements, reportingPeriods, reports, users, type Report } from "@/db/schema";
 import type { ActionStatus } from "@/db/schema/enums";
 import type { CompiledReport, ReportAction } from "./compiled";
 import type { ReportContent } from "./document";
-import { REPORT_SECTIONS, type ReportTexts } from "./schema";
+import { REPORT_SECTIONS, reportTextsSchema } from "./schema";
 import type { ReportSnapshot } from "./service";
 
 // Reads for the report pages. Drafts are staff working papers: callers pass
@@ -69,16 +69,14 @@ export function listReports(planId: number, withDrafts: boolean): ReportListItem
 /** What the report shows: a draft's live compilation with its texts, or the frozen snapshot. */
 export function reportContent(report: Report): ReportContent {
   if (report.status !== "draft") {
-    const snap = JSON.parse(report.snapshot!) as ReportSnapshot;
-    return { ...snap, publishedAt: snap.publishedAt };
+    return JSON.parse(report.snapshot!) as ReportSnapshot;
   }
-  const stored = JSON.parse(report.texts) as Partial<ReportTexts>;
   return {
     title: report.title,
     edition: report.edition,
     publishedAt: null,
     changeNote: report.changeNote,
-    texts: { introduction: stored.introduction ?? "", highlights: stored.highlights ?? "", asks: stored.asks ?? "", clusterNotes: stored.clusterNotes ?? {} },
+    texts: reportTextsSchema.parse(JSON.parse(report.texts)),
     featuredUpdateIds: JSON.parse(report.featuredUpdateIds) as number[],
     sectionOrder: JSON.parse(report.sectionOrder).length ? (JSON.parse(report.sectionOrder) as string[]) : [...REPORT_SECTIONS],
     compiled: JSON.parse(report.compiled!) as CompiledReport,
@@ -176,4 +174,10 @@ export function compareReports(current: CompiledReport, previous: CompiledReport
     changed.push({ actionId: action.id, code: action.code, title: action.title ?? action.text, cluster, before: old?.status ?? null, after: action.status, percentBefore: old?.percentComplete ?? null, percentAfter: action.percentComplete });
   }
   return { changed, unchanged };
+}
+
+/** The page of a report, for redirects after a change. */
+export function reportHref(reportId: number): string {
+  const row = getDb().select({ slug: plans.slug }).from(reports).innerJoin(plans, eq(plans.id, reports.planId)).where(eq(reports.id, reportId)).get();
+  return row ? `/plans/${row.slug}/reports/${reportId}` : "/";
 }

@@ -10,7 +10,7 @@ import { getPeriod } from "@/lib/periods/queries";
 import { compileReport } from "./compile";
 import { featurableUpdates } from "./document";
 import type { CompiledReport } from "./compiled";
-import { acknowledgeReportSchema, createReportSchema, publishReportSchema, REPORT_SECTIONS, refreshReportSchema, supersedeReportSchema, updateReportSchema, type ReportTexts } from "./schema";
+import { acknowledgeReportSchema, createReportSchema, publishReportSchema, REPORT_SECTIONS, refreshReportSchema, reportTextsSchema, supersedeReportSchema, updateReportSchema, type ReportTexts } from "./schema";
 
 // The report's life: staff create a draft for a period (compiled from the
 // data at once), write its texts, refresh its data on demand (texts are kept),
@@ -119,7 +119,7 @@ export function updateReportDraft(actor: Actor, input: unknown) {
   });
 }
 
-// Freezes the report: figures compiled now, with the texts, into the snapshot.
+// Freezes the report: the draft's figures, with the texts, into the snapshot.
 // The edition it corrects, if any, becomes superseded in the same transaction.
 export function publishReport(actor: Actor, input: unknown) {
   const data = publishReportSchema.parse(input);
@@ -132,10 +132,13 @@ export function publishReport(actor: Actor, input: unknown) {
       edition: report.edition,
       publishedAt,
       changeNote: report.changeNote,
-      texts: JSON.parse(report.texts),
+      // Stored texts may predate a field; the schema's defaults fill it in.
+      texts: reportTextsSchema.parse(JSON.parse(report.texts)),
       featuredUpdateIds: JSON.parse(report.featuredUpdateIds),
       sectionOrder: JSON.parse(report.sectionOrder),
-      compiled: compileReport(report.periodId),
+      // What the preview showed: the draft's figures as last compiled, not
+      // figures read again now (the version check makes sure the publisher saw them).
+      compiled: JSON.parse(report.compiled!) as CompiledReport,
     };
     if (report.supersedesId) {
       tx.update(reports).set({ status: "superseded", updatedAt: publishedAt }).where(and(eq(reports.id, report.supersedesId), eq(reports.status, "published"))).run();

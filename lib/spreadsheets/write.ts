@@ -44,7 +44,7 @@ export function toCsv(table: Table): string {
 // one would make the whole workbook unreadable.
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-function xlsxCell(value: Cell): string | number | null {
+export function xlsxCell(value: Cell): string | number | null {
   if (value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   // A plain string is written as a string cell (shared string), never as a
@@ -53,7 +53,7 @@ function xlsxCell(value: Cell): string | number | null {
 }
 
 // Sheet names: at most 31 characters, none of : \ / ? * [ ].
-function sheetName(name: string): string {
+export function sheetName(name: string): string {
   return name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || "Sheet1";
 }
 

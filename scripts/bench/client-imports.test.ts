@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 // any server-side package it reaches, long before `npm run bench` would.
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const SERVER_ONLY = ["zod", "drizzle-orm", "better-sqlite3", "marked", "sanitize-html", "exceljs", "csv-parse", "csv-stringify", "fflate", "file-type", "ical-generator", "nodemailer", "@node-rs/argon2"];
+const SERVER_ONLY = ["zod", "drizzle-orm", "better-sqlite3", "marked", "sanitize-html", "exceljs", "pdfkit", "fontkit", "csv-parse", "csv-stringify", "fflate", "file-type", "ical-generator", "nodemailer", "@node-rs/argon2"];
 const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 
 // Static imports and re-exports that reach the bundle: `import type` and

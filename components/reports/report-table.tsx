@@ -34,11 +34,11 @@ export function ReportTable({ table, headingLevel = 3 }: { table: Table; heading
                 const className = `px-2 py-1 align-top ${alignsRight(column) ? "text-right tabular-nums" : "text-left"}`;
                 return i === 0 ? (
                   <th key={i} scope="row" className={`${className} font-medium`}>
-                    {formatCell(cell, column)}
+                    {formatCell(cell, column.kind)}
                   </th>
                 ) : (
                   <td key={i} className={className}>
-                    {formatCell(cell, column)}
+                    {formatCell(cell, column.kind)}
                   </td>
                 );
               })}

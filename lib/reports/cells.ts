@@ -1,20 +1,18 @@
-import type { ReportCell, ReportColumn } from "./document";
+import { signedDelta, type ReportCell, type ReportColumn } from "./document";
 
 // How a report table cell reads, in the web view and the PDF alike. The XLSX
 // keeps the raw values instead (numbers stay numbers).
 
-const grouped = new Intl.NumberFormat("en-US");
-const oneDecimal = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
 
-/** "+3", "−2" (a true minus sign), "0". */
-export const formatDelta = (n: number) => (n > 0 ? `+${grouped.format(n)}` : n < 0 ? `−${grouped.format(-n)}` : "0");
-
-export function formatCell(cell: ReportCell, column: Pick<ReportColumn, "kind">): string {
+/** A cell as text, by its column's kind: "5 (+1)", "45%", "1,234", "–" for no value. */
+export function formatCell(cell: ReportCell, kind: ReportColumn["kind"]): string {
   if (cell === null) return "–";
-  if (typeof cell === "object") return cell.delta ? `${grouped.format(cell.n)} (${formatDelta(cell.delta)})` : grouped.format(cell.n);
+  if (typeof cell === "object") return cell.delta ? `${number.format(cell.n)} (${signedDelta(cell.delta)})` : number.format(cell.n);
   if (typeof cell === "string") return cell;
-  if (column.kind === "percent") return `${oneDecimal.format(cell)}%`;
-  return grouped.format(cell);
+  if (kind === "percent") return `${percent.format(cell)}%`;
+  return number.format(cell);
 }
 
 /** Numbers line up on the right. */

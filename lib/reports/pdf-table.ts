@@ -1,4 +1,5 @@
-import { signedDelta, type ReportCell, type ReportColumn, type ReportTable } from "./document";
+import { formatCell } from "./cells";
+import type { ReportColumn, ReportTable } from "./document";
 import { BODY_BOTTOM, COLORS, CONTENT_WIDTH, FONT, MARGIN, type Ctx, type Pdf, ensureSpace, newPage, style } from "./pdf-layout";
 
 // Tables in the PDF. Column widths follow column.width (relative); text wraps
@@ -13,18 +14,6 @@ const PAD_X = 4;
 const PAD_Y = 3;
 /** A row taller than this (a very long cell) is cut with an ellipsis rather than spilling off the page. */
 const MAX_ROW = BODY_BOTTOM - MARGIN.top - 80;
-
-const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
-const percent = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
-
-/** A cell as text, by its column's kind: "5 (+1)", "45%", "1,234", "–" for no value. */
-export function formatCell(cell: ReportCell, kind: ReportColumn["kind"]): string {
-  if (cell === null) return "–";
-  if (typeof cell === "object") return cell.delta ? `${number.format(cell.n)} (${signedDelta(cell.delta)})` : number.format(cell.n);
-  if (typeof cell === "string") return cell;
-  if (kind === "percent") return `${percent.format(cell)}%`;
-  return number.format(cell);
-}
 
 const numeric = (c: ReportColumn) => c.kind !== "text";
 

@@ -3,7 +3,7 @@ import { pdfPageTexts } from "@/lib/test/pdf-text";
 import { NARRATIVE_SENTENCE, largeReport, smallReport } from "@/lib/test/report-fixtures";
 import { buildReportDocument, type ReportDocument } from "./document";
 import { renderPdf, renderReportPdf } from "./pdf";
-import { formatCell } from "./pdf-table";
+import { formatCell } from "./cells";
 
 // The PDF is read back with pdf.js: the tests check the words a reader sees,
 // page by page, not the drawing commands.

@@ -169,9 +169,14 @@ async function drawBlock(ctx: Ctx, block: ReportBlock) {
   await ctx.yielder.tick();
 }
 
-async function drawSection(ctx: Ctx, section: ReportDocSection, toc: TocEntry[], outline: PDFKit.PDFOutline, level: 1 | 2) {
+// A section opens a new page only when less than a third of the page is left:
+// a page per section left short sections alone on mostly empty pages.
+const SECTION_ROOM = PAGE.height / 3;
+
+async function drawSection(ctx: Ctx, section: ReportDocSection, toc: TocEntry[], outline: PDFKit.PDFOutline, level: 1 | 2, first = false) {
   const { pdf } = ctx;
-  if (level === 1) newPage(pdf);
+  if (first) newPage(pdf);
+  else if (level === 1 && !ensureSpace(pdf, SECTION_ROOM)) pdf.y += 18;
   heading(pdf, section.title, level);
   // The heading may have moved to a new page: take the page after drawing it.
   toc.push({ title: section.title, level: level === 1 ? 0 : 1, page: currentPage(pdf) + 1 });
@@ -224,7 +229,7 @@ export async function renderPdf(doc: ReportDocument): Promise<PdfRender> {
     if (i === 0) pdf.outline.addItem("Contents");
   }
   const toc: TocEntry[] = [];
-  for (const section of doc.sections) await drawSection(ctx, section, toc, pdf.outline, 1);
+  for (const [i, section] of doc.sections.entries()) await drawSection(ctx, section, toc, pdf.outline, 1, i === 0);
 
   fillToc(pdf, toc, 1);
   footers(pdf, doc);

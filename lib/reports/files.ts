@@ -7,8 +7,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { authorize, can } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { fileNamePart } from "@/lib/spreadsheets/response";
-import { buildReportDocument } from "./document";
-import { renderReportPdf } from "./pdf";
+import { buildReportDocument, type ReportDocument } from "./document";
+import { renderReportPdfOffThread } from "./pdf-thread";
 import { getReport } from "./queries";
 import { renderReportXlsx } from "./xlsx";
 
@@ -26,7 +26,7 @@ export const REPORT_CONTENT_TYPES: Record<ReportFileKind, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-const render: Record<ReportFileKind, typeof renderReportPdf> = { pdf: renderReportPdf, xlsx: renderReportXlsx };
+const render: Record<ReportFileKind, (doc: ReportDocument) => Promise<Buffer>> = { pdf: renderReportPdfOffThread, xlsx: renderReportXlsx };
 
 export function reportsDirectory(): string {
   return path.join(dataDirectory(), "reports");

@@ -107,13 +107,17 @@ const SLICE_MS = 4;
 
 export class Yielder {
   private since = performance.now();
+
+  /** sliceMs: Infinity never yields on tick() (in a worker thread nothing else waits). */
+  constructor(private readonly sliceMs: number = SLICE_MS) {}
+
   /** The longest slice between two yields, for tests and benchmarks. */
   longest = 0;
   yields = 0;
 
   async tick() {
     const elapsed = performance.now() - this.since;
-    if (elapsed < SLICE_MS) return;
+    if (elapsed < this.sliceMs) return;
     this.longest = Math.max(this.longest, elapsed);
     this.yields++;
     await new Promise<void>((resolve) => setImmediate(resolve));

@@ -199,7 +199,12 @@ async function flushInSlices(ctx: Ctx) {
   }
 }
 
-export async function renderPdf(doc: ReportDocument): Promise<PdfRender> {
+export interface RenderOptions {
+  /** How long a synchronous stretch may run before yielding to the event loop (see Yielder). */
+  sliceMs?: number;
+}
+
+export async function renderPdf(doc: ReportDocument, options: RenderOptions = {}): Promise<PdfRender> {
   const date = new Date(doc.publishedAt ?? doc.compiledAt);
   const pdf = new PDFDocument({
     size: [PAGE.width, PAGE.height],
@@ -218,7 +223,7 @@ export async function renderPdf(doc: ReportDocument): Promise<PdfRender> {
     pdf.on("end", resolve);
     pdf.on("error", reject);
   });
-  const ctx: Ctx = { pdf, yielder: new Yielder() };
+  const ctx: Ctx = { pdf, yielder: new Yielder(options.sliceMs) };
   await registerFonts(ctx);
 
   titlePage(pdf, doc);

@@ -72,3 +72,32 @@ describe("migration 0009_report_comments", () => {
     fs.rmSync(before, { recursive: true });
   });
 });
+
+describe("migration 0010_employment_analytics", () => {
+  it("keeps plans, and a region's deletion leaves its plans without a region", () => {
+    const before = migrationsUpTo(9);
+    const sqlite = new Database(":memory:");
+    sqlite.pragma("foreign_keys = ON");
+    const db = drizzle(sqlite);
+    migrate(db, { migrationsFolder: before });
+    sqlite.prepare("insert into plans (slug, title, region) values ('p', 'Plan', 'Region')").run();
+
+    migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+    expect(sqlite.prepare("select slug, analytics_region_id, reference_area from plans").all()).toEqual([{ slug: "p", analytics_region_id: null, reference_area: null }]);
+    sqlite.prepare("insert into regions (key, name) values ('sjv', 'San Joaquin Valley')").run();
+    sqlite.prepare("update plans set analytics_region_id = 1, reference_area = '06000'").run();
+    sqlite.prepare("delete from regions").run();
+    expect(sqlite.prepare("select analytics_region_id, reference_area from plans").get()).toEqual({ analytics_region_id: null, reference_area: "06000" });
+  });
+
+  it("refuses malformed codes and quarterly cells without months", () => {
+    const sqlite = new Database(":memory:");
+    migrate(drizzle(sqlite), { migrationsFolder: MIGRATIONS_DIR });
+    expect(() => sqlite.prepare("insert into areas (code, title) values ('6019', 'Short')").run()).toThrow(/CHECK/);
+    const cell = sqlite.prepare("insert into employment_cells (area, industry, ownership, year, quarter, disclosed, establishments, month1, month2, month3, annual_employment, wages) values ('06019', '1111', 5, 2016, ?, 1, 3, ?, ?, ?, ?, 100)");
+    expect(() => cell.run(1, null, null, null, null)).toThrow(/CHECK/);
+    expect(() => cell.run(0, 1, 2, 3, 2)).toThrow(/CHECK/);
+    cell.run(1, 1, 2, 3, null);
+    cell.run(0, null, null, null, 2);
+  });
+});

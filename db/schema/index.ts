@@ -6,3 +6,5 @@ export * from "./people";
 export * from "./progress";
 export * from "./audit";
 export * from "./auth";
+export * from "./regions";
+export * from "./analytics";

@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteCo
 import { createdAt, id, updatedAt } from "./columns";
 import { PLAN_STATUSES, SECTION_KINDS } from "./enums";
 import { organizations } from "./organizations";
+import { regions } from "./regions";
 
 export const plans = sqliteTable(
   "plans",
@@ -23,6 +24,11 @@ export const plans = sqliteTable(
     countSubmittedUpdates: integer("count_submitted_updates", { mode: "boolean" }).notNull().default(false),
     // Reminders go out this many days before a period's deadline.
     reminderDaysBefore: integer("reminder_days_before").notNull().default(7),
+    // Employment analytics (issue #7): the plan's region, and the area its
+    // location quotients and shift-share compare with (the state, 06000 for
+    // California, or the nation, US000).
+    analyticsRegionId: integer("analytics_region_id").references(() => regions.id, { onDelete: "set null" }),
+    referenceArea: text("reference_area"),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -12,7 +12,7 @@ export type MetricPages = "overview" | "all";
 
 // Real ids, slugs and keys from the database the server is using, so every
 // URL hits an existing record (a 404 would be measured as a fast page).
-export function pickPlanAndPages(dbFile: string, which: MetricPages): { planId: number; pages: Page[] } {
+export function pickPlanAndPages(dbFile: string, which: MetricPages): { planId: number; planSlug: string; pages: Page[] } {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
     const one = <T>(sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as T | undefined;
@@ -50,7 +50,7 @@ export function pickPlanAndPages(dbFile: string, which: MetricPages): { planId: 
       if (!metric) throw new Error(`Incomplete data in ${dbFile}: plan ${plan.slug} has no metric with measurements`);
       metricPages.push({ label: "metrics off track", path: `${p}/metrics?status=off_track` }, { label: "metric detail", path: `${p}/metrics/${metric.key}` });
     }
-    return { planId: plan.id, pages: [
+    return { planId: plan.id, planSlug: plan.slug, pages: [
       { label: "plans", path: "/plans" },
       { label: "plan dashboard", path: p },
       { label: "actions", path: `${p}/actions` },

@@ -2,6 +2,7 @@ import { DISTORTION } from "./cpu";
 import type { GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, type JsSize } from "./js-size";
 import type { LoadResult } from "./load";
+import { PDF_CLIENTS, type Fetched, type ReportBench } from "./reports";
 
 // Console tables for the results; the same objects go to bench-results/latest.json.
 
@@ -53,5 +54,34 @@ export function printJs(rows: JsRow[]) {
     ["route", "path", "scripts", "raw kB", "gzip kB", "result"],
     rows.map((s) => [s.label, s.path, String(s.scripts), kb(s.rawBytes), kb(s.gzipBytes), s.pass ? "PASS" : `FAIL: ${s.error ?? `${kb(s.gzipBytes)} kB > ${FIRST_LOAD_LIMIT_KB} kB`}`]),
     [2, 3, 4],
+  );
+}
+
+const runs = (list: (number | Fetched)[]) => list.map((x) => (typeof x === "number" ? x : x.error ? `${x.ms} (${x.error})` : x.ms)).join(" / ");
+const sizeOf = (list: Fetched[]) => (list.find((f) => !f.error) ? `${kb(list.find((f) => !f.error)!.bytes)} kB` : "");
+const verdictText = (v: string, why: string[]) => (why.length ? `${v}: ${why.join("; ")}` : v);
+
+export function printReport(r: ReportBench) {
+  const t = r.timings;
+  const f = r.freeze;
+  console.log(`\n=== Quarterly report, ${r.dataset} data (${r.periodLabel}, ${r.acceptedUpdates} updates accepted for it; ${r.reportPath}) — target: compile + web + PDF + XLSX < ${r.limitMs / 1000} s; ${f.page} p99 < 250 ms while PDFs render ===`);
+  printColumns(
+    ["measure", "ms (first / again)", "detail", "other CPU", "result"],
+    [
+      ["compile (refresh the draft)", runs(t.compileMs), "report service, in the bench process", "", ""],
+      ["draft web page (admin)", runs(t.web), sizeOf(t.web), "", ""],
+      ["PDF download (draft)", runs(t.pdf), `${sizeOf(t.pdf)}${t.pdfPages === null ? "" : `, ${t.pdfPages} pages`}`, "", ""],
+      ["XLSX download (draft)", runs(t.xlsx), sizeOf(t.xlsx), "", ""],
+      ["total (slowest of each)", String(r.totalMs), `target < ${r.limitMs} ms`, pct(t.otherCpu), verdictText(r.verdict, r.why)],
+      [`${f.alone.label} p99, alone`, String(f.alone.p99), `${f.alone.requestsPerSec.toFixed(1)} req/s, p50 ${f.alone.p50} ms`, pct(f.alone.otherCpu), "for comparison"],
+      [
+        `${f.underLoad.label} p99, PDFs rendering`,
+        String(f.underLoad.p99),
+        `${f.underLoad.requestsPerSec.toFixed(1)} req/s, p50 ${f.underLoad.p50} ms; ${PDF_CLIENTS} PDF clients: ${f.pdf.rendered} PDFs, mean ${f.pdf.meanMs} ms, max ${f.pdf.maxMs} ms`,
+        pct(f.underLoad.otherCpu),
+        verdictText(f.verdict, f.why),
+      ],
+    ],
+    [1, 3],
   );
 }

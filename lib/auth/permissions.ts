@@ -7,7 +7,8 @@ import type { Actor, UserActor } from "./actor";
 //
 // | role        | may                                                                |
 // | admin       | everything: OCED staff define periods, review updates, edit the    |
-// |             | plan, run imports, read the tracker, outbox and audit log          |
+// |             | plan, run imports (plans, employment data), define clusters' codes,|
+// |             | read the tracker, outbox and audit log                             |
 // | lead        | read, comment; create, edit and retire actions and metrics of      |
 // |             | groups they lead; post updates and measurements there, in groups   |
 // |             | they belong to and on actions assigned to them; manage their       |
@@ -37,6 +38,8 @@ export const PERMISSIONS = [
   "measurement.record",
   // Create, edit, publish and supersede quarterly reports; read drafts (staff only).
   "report.manage",
+  // Import employment data (BLS QCEW files) and define regions and clusters' industry codes (staff only).
+  "analytics.manage",
   "tracker.read",
   "comment.create",
   "comment.moderate",

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { smallReport } from "@/lib/test/report-fixtures";
-import { buildReportDocument, deltaSentence, documentTables, featurableUpdates, type ReportBlock, type ReportDocSection } from "./document";
+import type { MetricStatus } from "@/lib/metrics/status";
+import { jobsChart, smallReport } from "@/lib/test/report-fixtures";
+import type { ReportMetric } from "./compiled";
+import { buildReportDocument, CHARTS_PER_CLUSTER, chartedMetrics, deltaSentence, documentTables, featurableUpdates, type ReportBlock, type ReportDocSection } from "./document";
 import { REPORT_SECTIONS } from "./schema";
 
 const blocks = (s: ReportDocSection): ReportBlock[] => [...s.blocks, ...s.children.flatMap(blocks)];
@@ -48,5 +50,33 @@ describe("the report document", () => {
     first.compiled.previousPeriod = null;
     const summary = buildReportDocument(first).sections.find((s) => s.id === "summary")!;
     expect(summary.blocks[0]).toEqual({ kind: "paragraph", text: "3 of 6 actions (50%) were updated for 2026 Q4. This is the plan's first reporting period, so there are no changes to compare." });
+  });
+});
+
+describe("chartedMetrics", () => {
+  const metric = (key: string, status: MetricStatus, values = 1): ReportMetric => ({
+    key,
+    name: key,
+    status,
+    stale: false,
+    summary: "",
+    chart: { ...jobsChart(key), actuals: jobsChart(key).actuals.slice(0, values) },
+  });
+
+  it("charts at most CHARTS_PER_CLUSTER, off track and behind first, in the plan's order, and skips metrics with no value", () => {
+    const metrics = [
+      metric("a", "on_track"),
+      metric("b", "no_data", 0),
+      metric("c", "off_track"),
+      metric("d", "no_target"),
+      metric("e", "on_track"),
+      metric("f", "behind"),
+      metric("g", "on_track"),
+      metric("h", "on_track"),
+      metric("i", "off_track"),
+    ];
+    expect(CHARTS_PER_CLUSTER).toBe(6);
+    // Off track c, i; behind f; then the first three on track a, e, g (h and no-target d are left out).
+    expect(chartedMetrics(metrics).map((m) => m.key)).toEqual(["a", "c", "e", "f", "g", "i"]);
   });
 });

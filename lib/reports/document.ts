@@ -172,6 +172,30 @@ function summarySection(c: CompiledReport): ReportBlock[] {
   return blocks;
 }
 
+// A cluster of a large plan can have hundreds of metrics: a chart for each
+// made the scale plan's report page 28 MB and its PDF 600 pages. Each cluster
+// charts at most this many, those that most need the committee's eye first
+// (off track, behind, then on track, then those with no target), in the
+// plan's order; metrics with no value have nothing to draw. The table after
+// the charts still lists every metric.
+export const CHARTS_PER_CLUSTER = 6;
+const CHART_PRIORITY: Record<MetricStatus, number> = { off_track: 0, behind: 1, on_track: 2, no_target: 3, no_data: 4 };
+
+export function chartedMetrics(metrics: ReportMetric[]): ReportMetric[] {
+  const drawable = metrics.filter((m) => m.chart.actuals.length > 0);
+  const chosen = new Set([...drawable].sort((a, b) => CHART_PRIORITY[a.status] - CHART_PRIORITY[b.status]).slice(0, CHARTS_PER_CLUSTER));
+  return drawable.filter((m) => chosen.has(m));
+}
+
+function chartBlocks(title: string, metrics: ReportMetric[]): ReportBlock[] {
+  const charted = chartedMetrics(metrics);
+  const blocks: ReportBlock[] = charted.map((m) => ({ kind: "chart", metricKey: m.key, input: m.chart, summary: `${METRIC_STATUS_LABELS[m.status]}${m.stale ? " (stale)" : ""}. ${m.summary}` }));
+  if (charted.length < metrics.length && charted.length > 0) {
+    blocks.unshift({ kind: "paragraph", text: `Charts for ${charted.length} of the ${metrics.length} ${title} metrics: those off track or behind first. The table lists them all.` });
+  }
+  return blocks;
+}
+
 function clusterSections(c: CompiledReport, texts: ReportTexts): ReportDocSection[] {
   return c.clusters.map((k) => {
     const note = texts.clusterNotes[k.key]?.trim();
@@ -181,7 +205,7 @@ function clusterSections(c: CompiledReport, texts: ReportTexts): ReportDocSectio
     blocks.push({ kind: "paragraph", text: `${total} actions: ${ACTION_STATUSES.filter((s) => k.counts[s] > 0).map((s) => `${k.counts[s]} ${STATUS_LABELS[s].toLowerCase()}`).join(", ") || "none"}.` + (c.previousPeriod ? ` Since ${c.previousPeriod.label}: ${deltaSentence(k.deltas)}.` : "") });
     blocks.push(actionTable(`actions-${k.key}`, `${k.title}: actions`, k.actions, "No actions in this cluster."));
     blocks.push(...k.actions.flatMap(narrativeBlock));
-    for (const m of k.metrics) blocks.push({ kind: "chart", metricKey: m.key, input: m.chart, summary: `${METRIC_STATUS_LABELS[m.status]}${m.stale ? " (stale)" : ""}. ${m.summary}` });
+    blocks.push(...chartBlocks(k.title, k.metrics));
     blocks.push({ kind: "table", id: `metrics-${k.key}`, caption: `${k.title}: metrics`, columns: METRIC_COLUMNS, rows: k.metrics.map(metricRow), empty: "No metrics for this cluster." });
     blocks.push({
       kind: "table",

@@ -123,7 +123,7 @@ export const SJV_CLUSTER_DEFINITIONS: readonly ClusterDefinition[] = [
     name: "Energy",
     status: "starting point",
     note:
-      "The 2006 “renewable energy” cluster became “Energy”: ADE “expanded upon components of the five original clusters to encompass more broadly the … Energy … clusters” (plan summary). So the cluster covers oil and gas (Kern County’s largest energy industry), electric and gas utilities, renewable generation, and biofuels (“opportunity to develop biofuels”, Energy issues). Research: “Research and scientific consulting services are a growth opportunity in both the Energy and Health and Wellness Clusters” (leakage targets discussion), hence 54171 in both. Energy equipment makers (turbines, storage batteries, solar cells) stay in Manufacturing: their codes are mixed (334413 covers all semiconductors) or small and suppressed in the Valley data; move them here if the cluster’s champions want them.",
+      "The 2006 “renewable energy” cluster became “Energy”: ADE “expanded upon components of the five original clusters to encompass more broadly the … Energy … clusters” (plan summary). The plan itself asks to “better define cluster components” (Energy issues). This starting point covers oil and gas (mostly in Kern County), electric and gas utilities, renewable generation, and biofuels (“opportunity to develop biofuels”, same item). Research: “Research and scientific consulting services are a growth opportunity in both the Energy and Health and Wellness Clusters” (leakage targets discussion), hence 54171 in both. Energy equipment makers (turbines, storage batteries, solar cells) stay in Manufacturing: their codes are mixed (334413 covers all semiconductors) or small and suppressed in the Valley data; move them here if the cluster’s champions want them.",
     components: [
       {
         name: "Oil and gas",
@@ -185,7 +185,7 @@ export const SJV_CLUSTER_DEFINITIONS: readonly ClusterDefinition[] = [
     name: "Health and Wellness",
     status: "starting point",
     note:
-      "“The Health Cluster now incorporates dimensions of wellness” (Importance of the Clusters); “Wellness/prevention focus will increase demand for services and workers” (priorities table). The cluster covers health care delivery (ambulatory care, hospitals, nursing and residential care), non-medical home care for the elderly and disabled (in California mostly In-Home Supportive Services), pharmaceutical and medical products and their wholesaling, pharmacies and other health retail, fitness centers and weight-reduction centers, and research (shared with Energy, as the plan names research for both). Social assistance other than elderly and disabled care, health insurance and health education are left out.",
+      "“The Health Cluster now incorporates dimensions of wellness” (Importance of the Clusters); “Wellness/prevention focus will increase demand for services and workers” (priorities table). The cluster covers health care delivery (ambulatory care, hospitals, nursing and residential care), non-medical home care for the elderly and disabled (in California largely In-Home Supportive Services providers), pharmaceutical and medical products and their wholesaling, pharmacies and other health retail, fitness centers and weight-reduction centers, and research (shared with Energy, as the plan names research for both). Social assistance other than elderly and disabled care, health insurance and health education are left out.",
     components: [
       {
         name: "Health care services",

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sjvPlan2012 } from "@/db/seed/sjv-plans";
+import { qcew2016SjvFiles } from "@/lib/test/qcew-files";
 import {
   SJV_CLUSTER_DEFINITIONS,
   clusterCodes,
@@ -13,19 +13,8 @@ import {
 
 // Checks the starting cluster definitions: their shape, that they match the
 // seeded sections, and that every code and title is a real one in the 2016 BLS
-// QCEW files of the 8 Valley counties (see /work/shared/data/README.md).
+// QCEW files of the 8 Valley counties (lib/analytics/fixtures/README.md).
 
-const QCEW_DIR = process.env.QCEW_2016_SJV_DIR ?? "/work/shared/data/qcew-2016-sjv";
-const COUNTY_FILES = [
-  "2016.q1-q4.06019.csv", // Fresno
-  "2016.q1-q4.06029.csv", // Kern
-  "2016.q1-q4.06031.csv", // Kings
-  "2016.q1-q4.06039.csv", // Madera
-  "2016.q1-q4.06047.csv", // Merced
-  "2016.q1-q4.06077.csv", // San Joaquin
-  "2016.q1-q4.06099.csv", // Stanislaus
-  "2016.q1-q4.06107.csv", // Tulare
-];
 
 /**
  * The cross-cluster overlaps, on purpose. Scientific R&D is in Energy and in
@@ -124,17 +113,13 @@ describe("naicsContains", () => {
   });
 });
 
-const haveData = COUNTY_FILES.every((f) => existsSync(path.join(QCEW_DIR, f)));
-if (!haveData) console.warn(`sjv-clusters.test: BLS QCEW files not found in ${QCEW_DIR}; the checks against them are skipped`);
-
-describe.skipIf(!haveData)("SJV_CLUSTER_DEFINITIONS against the 2016 BLS QCEW files of the 8 counties", () => {
+describe("SJV_CLUSTER_DEFINITIONS against the 2016 BLS QCEW files of the 8 counties", () => {
   /** industry_code → industry_title without its code, over all 8 files. */
   const titles = new Map<string, string>();
 
   beforeAll(() => {
-    expect(readdirSync(QCEW_DIR).filter((f) => f.endsWith(".csv")).sort()).toEqual(COUNTY_FILES);
-    for (const file of COUNTY_FILES) {
-      const rows: { code: string; title: string }[] = parse(readFileSync(path.join(QCEW_DIR, file)), {
+    for (const file of qcew2016SjvFiles()) {
+      const rows: { code: string; title: string }[] = parse(readFileSync(file), {
         columns: true,
         on_record: (r: { industry_code: string; industry_title: string }) => ({ code: r.industry_code, title: r.industry_title }),
       });

@@ -9,7 +9,7 @@ import { metrics } from "./progress";
 // BLS publishes them, one row per area, industry, ownership and period; the
 // computations in lib/analytics choose levels and sum.
 
-export const IMPORT_LAYOUTS = ["qcew_quarterly", "qcew_annual", "generic"] as const;
+export const IMPORT_LAYOUTS = ["bls-quarterly", "bls-annual", "generic"] as const;
 export const IMPORT_STATUSES = ["running", "done", "failed"] as const;
 
 /** Industry codes as BLS writes them, with their titles from the files. */

@@ -92,6 +92,7 @@ export function readEmploymentFile(input: string | Readable, options: ReadEmploy
         return null;
       }
       counts.rows++;
+      counts.bytesRead = info.bytes;
       progress.row(info.bytes, counts.rows);
       const result = readRow(row, ctx);
       if (typeof result === "string") {

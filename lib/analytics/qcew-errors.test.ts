@@ -8,11 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { EmploymentFileError } from "./qcew-errors";
 import { readEmploymentFile } from "./qcew-reader";
+import { qcew2016SjvFiles } from "@/lib/test/qcew-files";
 
 // Every refusal names the file, the line (the header is line 1) and, where
 // there is one, the column, both in the message and as data.
 
-const FRESNO = "/work/shared/data/qcew-2016-sjv/2016.q1-q4.06019.csv";
+const FRESNO = qcew2016SjvFiles()[0]!;
 const LINES = fs.readFileSync(FRESNO, "utf8").split("\r\n");
 const HEADER = LINES[0]!;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "qcew-errors-"));

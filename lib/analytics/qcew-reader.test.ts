@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
+import { qcew2016SjvFiles } from "@/lib/test/qcew-files";
 import { describe, expect, it } from "vitest";
 import { BLS_QUARTERLY_COLUMNS } from "./qcew-layouts";
 import type { ReadProgress } from "./qcew-progress";
 import { readEmploymentFile, type EmploymentRow } from "./qcew-reader";
 
-// The eight real 2016 QCEW county files (see /work/shared/data/README.md).
-const DATA = "/work/shared/data/qcew-2016-sjv";
+// The eight real 2016 QCEW county files (see lib/analytics/fixtures/README.md).
+const DATA = path.dirname(qcew2016SjvFiles()[0]!);
 const FILES: Record<string, { rows: number; suppressed: number; empty: number }> = {
   "06019": { rows: 8184, suppressed: 3252, empty: 33 },
   "06029": { rows: 8048, suppressed: 3419, empty: 59 },

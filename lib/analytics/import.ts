@@ -1,0 +1,91 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { getDb } from "@/db";
+import { areas, employmentImports, industries, type EmploymentImport } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/record";
+import type { Actor } from "@/lib/auth/actor";
+import { authorize } from "@/lib/auth/permissions";
+import { isAppError } from "@/lib/errors";
+import { Staging } from "./import-store";
+import type { ReadProgress } from "./qcew-progress";
+import { readEmploymentFile, type ReadSummary } from "./qcew-reader";
+
+// Importing one employment file (issue #7): a BLS QCEW "by area" CSV,
+// quarterly or annual, or the generic CSV. The file is read as a stream into
+// a staging table (import-store.ts), checked whole, then merged in one
+// transaction with the area and industry titles it carried, its import
+// record and an audit entry. A file that fails anywhere writes no cell; its
+// import record says why. Re-importing a file changes nothing.
+//
+// The CLI (scripts/qcew-import.ts) and the upload route call this; the route
+// runs it in a worker thread, with its own database connection.
+
+export const importEmploymentSchema = z.object({
+  path: z.string().min(1, "Choose a file."),
+  fileName: z.string().trim().min(1, "The file needs a name.").max(255, "The file name is too long."),
+});
+
+export interface ImportOutcome {
+  importId: number;
+  record: EmploymentImport;
+  summary: ReadSummary;
+}
+
+async function sha256(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+const skippedCounts = (summary: ReadSummary) => Object.fromEntries(summary.skipped.map((s) => [s.description, s.count]));
+
+export async function importEmploymentFile(actor: Actor, input: unknown, onProgress?: (p: ReadProgress) => void): Promise<ImportOutcome> {
+  const { path, fileName } = importEmploymentSchema.parse(input);
+  authorize(actor, "analytics.manage");
+  const db = getDb();
+  const bytes = (await fs.promises.stat(path)).size;
+  const importId = db
+    .insert(employmentImports)
+    .values({ fileName, sha256: await sha256(path), bytes, startedBy: actor.kind === "user" ? actor.userId : null })
+    .returning({ id: employmentImports.id })
+    .get().id;
+  const staging = new Staging(db.$client, importId);
+  const reading = readEmploymentFile(path, { fileName, onProgress });
+  try {
+    for await (const { record, source } of reading) staging.add(record, source);
+    staging.flush();
+    staging.assertNoDuplicates(fileName);
+    const summary = reading.summary();
+    const record = db.transaction((tx) => {
+      const counts = staging.merge(importId);
+      for (const [code, title] of summary.areaTitles) tx.insert(areas).values({ code, title }).onConflictDoUpdate({ target: areas.code, set: { title }, setWhere: sql`${areas.title} is not ${title}` }).run();
+      for (const [code, title] of summary.industryTitles) tx.insert(industries).values({ code, title }).onConflictDoUpdate({ target: industries.code, set: { title }, setWhere: sql`${industries.title} is not ${title}` }).run();
+      const done = tx
+        .update(employmentImports)
+        .set({ status: "done", layout: summary.layout, rowsRead: summary.rowsRead, suppressed: summary.suppressed, skipped: skippedCounts(summary), ...counts, finishedAt: new Date().toISOString() })
+        .where(eq(employmentImports.id, importId))
+        .returning()
+        .get();
+      recordAudit(tx, actor, {
+        action: "employment.import",
+        entityType: "employment_import",
+        entityId: importId,
+        after: { fileName, layout: summary.layout, rows: summary.rowsRead, ...counts, suppressed: summary.suppressed, skipped: done.skipped },
+      });
+      return done;
+    });
+    return { importId, record, summary };
+  } catch (error) {
+    const message = isAppError(error) ? error.message : `${fileName}: the import failed (${error instanceof Error ? error.message : String(error)}).`;
+    const summary = reading.summary();
+    db.update(employmentImports)
+      .set({ status: "failed", error: message, layout: summary.layout, rowsRead: summary.rowsRead, finishedAt: new Date().toISOString() })
+      .where(eq(employmentImports.id, importId))
+      .run();
+    throw error;
+  } finally {
+    staging.drop();
+  }
+}

@@ -8,25 +8,35 @@ import { ALL_INDUSTRIES, type EmploymentRecord } from "./types";
 // clusters' codes, their parents and siblings if it wants estimates, and the
 // all-industry rows.
 
+/** One area and year: each industry's cells by ownership code, and each NAICS cell's children. */
+export interface AreaYear {
+  cells: Map<string, (AnnualCell | undefined)[]>;
+  children: Map<string, string[]>;
+}
+
+// Nested maps rather than one map of composite string keys: the figures look
+// up hundreds of thousands of cells, and building a key string for each was
+// most of their time.
 export class EmploymentIndex {
-  private readonly cells = new Map<string, AnnualCell>();
-  private readonly children = new Map<string, string[]>();
-  private readonly areaYears = new Set<string>();
+  private readonly byAreaYear = new Map<string, AreaYear>();
+  private count = 0;
 
   constructor(cells: Iterable<AnnualCell>) {
     for (const c of cells) {
-      const k = key(c.area, c.ownership, c.industry, c.year);
-      if (this.cells.has(k)) throw new Error(`two cells for ${k}`);
-      this.cells.set(k, c);
-      this.areaYears.add(`${c.area}|${c.year}`);
-      if (!isNaicsCode(c.industry)) continue;
-      // A sector's parent is the ownership's all-industry row, so an estimate
-      // can climb from a suppressed sector to the total.
+      const ay = this.areaYearOrCreate(c.area, c.year);
+      let byOwnership = ay.cells.get(c.industry);
+      const isNewIndustry = !byOwnership;
+      if (!byOwnership) ay.cells.set(c.industry, (byOwnership = []));
+      if (byOwnership[c.ownership]) throw new Error(`two cells for ${c.area} ownership ${c.ownership} industry ${c.industry} ${c.year}`);
+      byOwnership[c.ownership] = c;
+      this.count += 1;
+      if (!isNewIndustry || !isNaicsCode(c.industry)) continue;
+      // A sector's parent is the all-industry row, so an estimate can climb
+      // from a suppressed sector to the total.
       const parent = naicsParent(c.industry) ?? ALL_INDUSTRIES;
-      const pk = key(c.area, c.ownership, parent, c.year);
-      const siblings = this.children.get(pk);
+      const siblings = ay.children.get(parent);
       if (siblings) siblings.push(c.industry);
-      else this.children.set(pk, [c.industry]);
+      else ay.children.set(parent, [c.industry]);
     }
   }
 
@@ -35,26 +45,40 @@ export class EmploymentIndex {
     return new EmploymentIndex(annualize(records));
   }
 
-  get(area: string, ownership: number, industry: string, year: number): AnnualCell | undefined {
-    return this.cells.get(key(area, ownership, industry, year));
+  /** Everything loaded for one area and year; undefined when nothing was. */
+  areaYear(area: string, year: number): AreaYear | undefined {
+    return this.byAreaYear.get(`${area}|${year}`);
   }
 
-  /** The cells one NAICS level below `industry` (sectors below "10"). */
+  get(area: string, ownership: number, industry: string, year: number): AnnualCell | undefined {
+    return this.areaYear(area, year)?.cells.get(industry)?.[ownership];
+  }
+
+  /** The cells one NAICS level below `industry` (sectors below "10") with the same ownership. */
   childrenOf(area: string, ownership: number, industry: string, year: number): AnnualCell[] {
-    const codes = this.children.get(key(area, ownership, industry, year)) ?? [];
-    return codes.map((c) => this.cells.get(key(area, ownership, c, year))!);
+    const ay = this.areaYear(area, year);
+    if (!ay) return [];
+    const out: AnnualCell[] = [];
+    for (const code of ay.children.get(industry) ?? []) {
+      const cell = ay.cells.get(code)?.[ownership];
+      if (cell) out.push(cell);
+    }
+    return out;
   }
 
   /** Whether any cell of the area and year was loaded. QCEW leaves out industries with no establishments, so a missing cell of a loaded area-year means none. */
   hasAreaYear(area: string, year: number): boolean {
-    return this.areaYears.has(`${area}|${year}`);
+    return this.byAreaYear.has(`${area}|${year}`);
   }
 
   get size(): number {
-    return this.cells.size;
+    return this.count;
   }
-}
 
-function key(area: string, ownership: number, industry: string, year: number): string {
-  return `${area}|${ownership}|${industry}|${year}`;
+  private areaYearOrCreate(area: string, year: number): AreaYear {
+    const k = `${area}|${year}`;
+    let ay = this.byAreaYear.get(k);
+    if (!ay) this.byAreaYear.set(k, (ay = { cells: new Map(), children: new Map() }));
+    return ay;
+  }
 }

@@ -1,7 +1,7 @@
 import type { AnnualCell } from "./annual";
 import type { EmploymentIndex } from "./employment-index";
 import { dedupeCodes } from "./naics";
-import { estimateCell } from "./suppression";
+import { estimatorFor, type Estimator } from "./suppression";
 
 // One employment figure: the sum of a set of cells (codes × ownerships ×
 // areas) for one year, with everything a reader needs to judge it. Suppressed
@@ -68,7 +68,8 @@ export class FigureSum {
 
   constructor(readonly year: number) {}
 
-  addCell(index: EmploymentIndex, cell: AnnualCell, estimate: boolean): void {
+  /** `estimate`: the index's estimator when suppressed cells are to be estimated. */
+  addCell(cell: AnnualCell, estimate: Estimator | null): void {
     this.cells += 1;
     this.establishments += cell.establishments;
     this.months = Math.min(this.months, cell.months);
@@ -77,7 +78,7 @@ export class FigureSum {
     if (cell.disclosed) this.disclosedEstablishments += cell.establishments;
     else {
       this.suppressedCells += 1;
-      const e = estimate ? estimateCell(index, cell) : null;
+      const e = estimate ? estimate(cell) : null;
       if (e) {
         this.estimated = true;
         employment = e.employment;
@@ -129,16 +130,19 @@ export class FigureSum {
 /** Sums the cells of `codes` (already deduplicated and normalised) for one area and year over the ownerships. */
 export function sumArea(index: EmploymentIndex, area: string, codes: readonly string[], year: number, options: FigureOptions = {}): FigureSum {
   const sum = new FigureSum(year);
-  if (!index.hasAreaYear(area, year)) {
+  const cells = index.areaYear(area, year)?.cells;
+  if (!cells) {
     sum.missingAreas.push(area);
     return sum;
   }
   const ownerships = options.ownerships ?? DEFAULT_OWNERSHIPS;
-  const estimate = options.estimate ?? false;
+  const estimate = options.estimate ? estimatorFor(index) : null;
   for (const code of codes) {
+    const byOwnership = cells.get(code);
+    if (!byOwnership) continue;
     for (const own of ownerships) {
-      const cell = index.get(area, own, code, year);
-      if (cell) sum.addCell(index, cell, estimate);
+      const cell = byOwnership[own];
+      if (cell) sum.addCell(cell, estimate);
     }
   }
   return sum;

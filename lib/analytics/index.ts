@@ -4,7 +4,7 @@
 
 export * from "./types";
 export { annualize, annualizeCell, type AnnualCell } from "./annual";
-export { EmploymentIndex } from "./employment-index";
+export { EmploymentIndex, type AreaYear } from "./employment-index";
 export {
   RANGE_SECTORS,
   isNaicsCode,
@@ -30,7 +30,7 @@ export {
   type ClusterYear,
   type AreaFigures,
 } from "./cluster-figures";
-export { estimateCell, type CellEstimate } from "./suppression";
+export { estimateCell, estimatorFor, type CellEstimate, type Estimator } from "./suppression";
 export { growth, spanGrowth, yearOverYear, figureGrowth, type Growth, type SpanGrowth, type YearValue, type FigureGrowth, type FigureField } from "./growth";
 export {
   locationQuotient,

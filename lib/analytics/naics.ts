@@ -25,11 +25,18 @@ export const RANGE_SECTORS: Readonly<Record<string, string>> = {
 // they look like NAICS codes but are sums across sectors.
 const SECTORS = new Set(["11", "21", "22", "23", "31", "32", "33", "42", "44", "45", "48", "49", "51", "52", "53", "54", "55", "56", "61", "62", "71", "72", "81", "92", "99"]);
 
-/** Whether `code` is a NAICS code of 2 to 6 digits, or one of BLS's range sectors. */
+const RANGES = new Set(Object.values(RANGE_SECTORS));
+
+/** Whether `code`, exactly as written, is a NAICS code of 2 to 6 digits or one of BLS's range sectors. */
 export function isNaicsCode(code: string): boolean {
-  const c = code.trim();
-  if (Object.values(RANGE_SECTORS).includes(c)) return true;
-  return /^\d{2,6}$/.test(c) && SECTORS.has(c.slice(0, 2));
+  if (RANGES.has(code)) return true;
+  // A loop, not a regular expression: the index and the estimates ask this of every cell.
+  if (code.length < 2 || code.length > 6) return false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return SECTORS.has(code.slice(0, 2));
 }
 
 /** The code as BLS writes it: trimmed, and "31"/"32"/"33" as "31-33" (likewise retail and transportation). Throws on anything that is not a NAICS code. */
@@ -60,7 +67,10 @@ export function naicsAncestors(code: string): string[] {
 
 /** Whether `code` is `ancestor` or lies within it. Both as BLS writes them. */
 export function isWithin(code: string, ancestor: string): boolean {
-  return code === ancestor || naicsAncestors(code).includes(ancestor);
+  if (code === ancestor) return true;
+  // Without building the ancestor list: overlap checks run this for every pair of codes.
+  if (ancestor.includes("-")) return !code.includes("-") && RANGE_SECTORS[code.slice(0, 2)] === ancestor;
+  return code.length > ancestor.length && code.startsWith(ancestor) && !code.includes("-");
 }
 
 export interface DedupedCodes {

@@ -13,7 +13,9 @@ import { ALL_INDUSTRIES } from "./types";
 // the same way from its own parent first, up to the ownership's all-industry
 // row. The remainder is never allowed below zero (children and parent can
 // disagree slightly when BLS reclassifies an employer between quarters).
-// With no parent to read (not loaded) there is no estimate: null.
+// With no parent to read (not loaded) there is no estimate: null. Estimates
+// work on the year's figures (a cell suppressed in any quarter is suppressed
+// for the year), not quarter by quarter.
 
 export interface CellEstimate {
   employment: number;

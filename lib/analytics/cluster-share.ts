@@ -1,0 +1,67 @@
+import type { ClusterDefinition } from "./cluster-figures";
+import type { EmploymentIndex } from "./employment-index";
+import { computeFigure, FigureSum, sumArea, type EmploymentFigure, type FigureOptions } from "./figure";
+import { findOverlaps, unionCodes, type CodeOverlap } from "./naics";
+import { ALL_INDUSTRIES } from "./types";
+
+// The share of the region's jobs in the plan's clusters (the 2012 plan put it
+// at about 41% in 2010). Clusters can share industries, so two answers are
+// given: the naive sum of the clusters' employment, which counts a shared
+// industry once per cluster, and the union, which counts every industry once.
+// The denominator is the all-industry row of the same ownerships the clusters
+// sum, so a private-only share is private cluster jobs over private jobs.
+
+export interface ClusterShareQuery extends FigureOptions {
+  areas: readonly string[];
+  year: number;
+}
+
+export interface ShareOf {
+  employment: number;
+  /** employment / total; null when the total is unknown (missing or suppressed). */
+  share: number | null;
+}
+
+export interface ClusterShare {
+  year: number;
+  /** The region's all-industry employment over the same ownerships. */
+  total: EmploymentFigure;
+  byCluster: (ShareOf & { key: string; figure: EmploymentFigure })[];
+  /** Σ of the clusters' employment: shared industries counted once per cluster. */
+  naive: ShareOf;
+  /** The union of the clusters' codes: every industry once. */
+  union: ShareOf & { figure: EmploymentFigure };
+  /** Pairs of clusters that share industries, with the shared codes. */
+  overlaps: { a: string; b: string; codes: CodeOverlap[] }[];
+}
+
+export function computeClusterShare(index: EmploymentIndex, clusters: readonly ClusterDefinition[], query: ClusterShareQuery): ClusterShare {
+  const totalSum = new FigureSum(query.year);
+  for (const area of query.areas) totalSum.add(sumArea(index, area, [ALL_INDUSTRIES], query.year, query));
+  const total = totalSum.finish();
+  const denominator = total.partial || total.missingAreas.length > 0 || total.employment <= 0 ? null : total.employment;
+  const shareOf = (employment: number): ShareOf => ({ employment, share: denominator === null ? null : employment / denominator });
+
+  const byCluster = clusters.map((c) => {
+    const figure = computeFigure(index, query.areas, c.codes, query.year, query);
+    return { key: c.key, figure, ...shareOf(figure.employment) };
+  });
+  const unionFigure = computeFigure(index, query.areas, unionCodes(clusters.map((c) => c.codes)), query.year, query);
+
+  const overlaps: ClusterShare["overlaps"] = [];
+  clusters.forEach((a, i) => {
+    for (const b of clusters.slice(i + 1)) {
+      const codes = findOverlaps(a.codes, b.codes);
+      if (codes.length > 0) overlaps.push({ a: a.key, b: b.key, codes });
+    }
+  });
+
+  return {
+    year: query.year,
+    total,
+    byCluster,
+    naive: shareOf(byCluster.reduce((s, c) => s + c.employment, 0)),
+    union: { ...shareOf(unionFigure.employment), figure: unionFigure },
+    overlaps,
+  };
+}

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { hasQcew2016, qcewRowToRecord, readQcewRows, SJV_COUNTIES, type QcewRow } from "@/lib/test/qcew-csv";
+import { qcewRowToRecord, readQcewRows, SJV_COUNTIES, type QcewRow } from "@/lib/test/qcew-csv";
 import { figuresByArea } from "./cluster-figures";
 import { EmploymentIndex } from "./employment-index";
 import { computeFigure, PRIVATE_OWNERSHIP } from "./figure";
@@ -7,16 +7,13 @@ import { locationQuotient } from "./location-quotient";
 import { estimateCell } from "./suppression";
 
 // The computations against BLS's own numbers: the real 2016 QCEW files of the
-// eight San Joaquin Valley counties (see lib/test/qcew-csv.ts for where they
-// live; the suite is skipped, loudly, where they are absent).
+// eight San Joaquin Valley counties (committed gzipped under lib/analytics/fixtures/).
 
 const FRESNO = "06019";
 const rows = new Map<string, QcewRow[]>();
 let index: EmploymentIndex;
 
-if (!hasQcew2016()) console.warn("QCEW 2016 files not found: set QCEW_2016_DIR to run lib/analytics/qcew-2016.test.ts");
-
-describe.skipIf(!hasQcew2016())("the real 2016 San Joaquin Valley QCEW files", () => {
+describe("the real 2016 San Joaquin Valley QCEW files", () => {
   beforeAll(() => {
     for (const county of SJV_COUNTIES) rows.set(county, readQcewRows(county));
     index = EmploymentIndex.fromRecords([...rows.values()].flat().map(qcewRowToRecord));

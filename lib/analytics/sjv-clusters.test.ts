@@ -3,11 +3,11 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sjvPlan2012 } from "@/db/seed/sjv-plans";
 import { qcew2016SjvFiles } from "@/lib/test/qcew-files";
+import { isWithin } from "./naics";
 import {
   SJV_CLUSTER_DEFINITIONS,
   clusterCodes,
-  findOverlaps,
-  naicsContains,
+  startingOverlaps,
   type ClusterOverlap,
 } from "./sjv-clusters";
 
@@ -81,13 +81,13 @@ describe("SJV_CLUSTER_DEFINITIONS", () => {
   it("has no code listed together with its own ancestor within a cluster", () => {
     for (const d of SJV_CLUSTER_DEFINITIONS) {
       const codes = clusterCodes(d).map((x) => x.code);
-      const nested = codes.flatMap((a) => codes.filter((b) => a !== b && naicsContains(a, b)).map((b) => `${b} under ${a}`));
+      const nested = codes.flatMap((a) => codes.filter((b) => a !== b && isWithin(b, a)).map((b) => `${b} under ${a}`));
       expect(nested, d.section).toEqual([]);
     }
   });
 
   it("overlaps between clusters only where the expected list says so", () => {
-    expect(findOverlaps(SJV_CLUSTER_DEFINITIONS)).toEqual(EXPECTED_OVERLAPS);
+    expect(startingOverlaps(SJV_CLUSTER_DEFINITIONS)).toEqual(EXPECTED_OVERLAPS);
   });
 
   it("unions a cluster's components in order", () => {
@@ -96,20 +96,6 @@ describe("SJV_CLUSTER_DEFINITIONS", () => {
     expect(codes[0]).toBe("2111");
     expect(codes.at(-1)).toBe("54171");
     expect(codes).toHaveLength(energy.components.reduce((n, c) => n + c.codes.length, 0));
-  });
-});
-
-describe("naicsContains", () => {
-  it("follows the digit hierarchy and BLS's sector ranges", () => {
-    expect(naicsContains("311", "3111")).toBe(true);
-    expect(naicsContains("311", "311")).toBe(true);
-    expect(naicsContains("3111", "311")).toBe(false);
-    expect(naicsContains("311", "3121")).toBe(false);
-    expect(naicsContains("31-33", "325193")).toBe(true);
-    expect(naicsContains("44-45", "446110")).toBe(true);
-    expect(naicsContains("48-49", "4247")).toBe(false);
-    expect(naicsContains("31-33", "31-33")).toBe(true);
-    expect(naicsContains("31", "31-33")).toBe(false);
   });
 });
 
@@ -163,7 +149,7 @@ describe("SJV_CLUSTER_DEFINITIONS against the 2016 BLS QCEW files of the 8 count
     const manufacturing = [...titles.keys()].filter((code) => /^3[1-3]\d{4}$/.test(code));
     expect(manufacturing.length).toBeGreaterThan(200);
     const problems = manufacturing.flatMap((code) => {
-      const owners = SJV_CLUSTER_DEFINITIONS.filter((d) => clusterCodes(d).some((x) => naicsContains(x.code, code)));
+      const owners = SJV_CLUSTER_DEFINITIONS.filter((d) => clusterCodes(d).some((x) => isWithin(code, x.code)));
       return owners.length === 1 ? [] : [`${code} ${titles.get(code)}: ${owners.map((d) => d.section).join(", ") || "no cluster"}`];
     });
     expect(problems).toEqual([]);

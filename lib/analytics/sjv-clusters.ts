@@ -29,6 +29,8 @@
 //   value chain claims (food processing is Agriculture's, refining Energy's, ...),
 //   so that cluster totals add up without counting a job twice.
 
+import { isWithin } from "./naics";
+
 export interface NaicsCode {
   /** NAICS code as BLS writes it: 3 to 6 digits here ("311", "2111", "54171", "325193"). */
   code: string;
@@ -36,14 +38,14 @@ export interface NaicsCode {
   title: string;
 }
 
-export interface ClusterComponentDefinition {
+export interface StartingComponentDefinition {
   name: string;
   /** Key of the seeded component section (db/seed/sjv-plans.ts), where the plan has one. */
   section: string | null;
   codes: NaicsCode[];
 }
 
-export interface ClusterDefinition {
+export interface StartingClusterDefinition {
   /** Key of the seeded cluster section in db/seed/sjv-plans.ts ("agriculture", "water-technology", ...). */
   section: string;
   /** The seeded section's title. */
@@ -52,12 +54,12 @@ export interface ClusterDefinition {
   status: "starting point";
   /** Why the cluster is drawn this way, with the plan's words. */
   note: string;
-  components: ClusterComponentDefinition[];
+  components: StartingComponentDefinition[];
 }
 
 const c = (code: string, title: string): NaicsCode => ({ code, title });
 
-export const SJV_CLUSTER_DEFINITIONS: readonly ClusterDefinition[] = [
+export const SJV_CLUSTER_DEFINITIONS: readonly StartingClusterDefinition[] = [
   // Starting point, editable.
   {
     section: "agriculture",
@@ -463,21 +465,8 @@ export const SJV_CLUSTER_DEFINITIONS: readonly ClusterDefinition[] = [
 ];
 
 /** BLS writes three sectors as ranges; the rest are plain digit prefixes. */
-const SECTOR_RANGES: Record<string, string> = { "31": "31-33", "32": "31-33", "33": "31-33", "44": "44-45", "45": "44-45", "48": "48-49", "49": "48-49" };
-
-/**
- * Whether `code` is `ancestor` or lies under it in the NAICS hierarchy
- * ("311" is under "31-33", "3111" is under "311"). Codes are compared as BLS
- * writes them.
- */
-export function naicsContains(ancestor: string, code: string): boolean {
-  if (ancestor === code) return true;
-  if (ancestor.includes("-")) return !code.includes("-") && SECTOR_RANGES[code.slice(0, 2)] === ancestor;
-  return !code.includes("-") && code.length > ancestor.length && code.startsWith(ancestor);
-}
-
 /** A cluster's codes: the union of its components' codes, in order of first appearance. */
-export function clusterCodes(definition: ClusterDefinition): NaicsCode[] {
+export function clusterCodes(definition: StartingClusterDefinition): NaicsCode[] {
   const seen = new Map<string, NaicsCode>();
   for (const component of definition.components) {
     for (const code of component.codes) if (!seen.has(code.code)) seen.set(code.code, code);
@@ -494,13 +483,13 @@ export interface ClusterOverlap {
 }
 
 /** Every overlap between two different clusters, each pair once, in definition order. */
-export function findOverlaps(definitions: readonly ClusterDefinition[]): ClusterOverlap[] {
+export function startingOverlaps(definitions: readonly StartingClusterDefinition[]): ClusterOverlap[] {
   const out: ClusterOverlap[] = [];
   definitions.forEach((a, i) => {
     for (const b of definitions.slice(i + 1)) {
       for (const x of clusterCodes(a)) {
         for (const y of clusterCodes(b)) {
-          if (naicsContains(x.code, y.code) || naicsContains(y.code, x.code)) {
+          if (isWithin(y.code, x.code) || isWithin(x.code, y.code)) {
             out.push({ section: a.section, code: x.code, otherSection: b.section, otherCode: y.code });
           }
         }

@@ -2,24 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { EmploymentRecord } from "@/lib/analytics/types";
+import { qcew2016SjvFiles } from "./qcew-files";
 
 // Reads BLS QCEW quarterly "by area" CSV files for tests, whole and in
 // memory. The app's own reader streams; this one only has to be obviously
 // right, so the tests can check the computations against BLS's numbers.
 
-/** Where the real 2016 San Joaquin Valley files live (too large to commit: 17 MB). */
-export const QCEW_2016_DIR = process.env.QCEW_2016_DIR ?? "/work/shared/data/qcew-2016-sjv";
-
-export const SJV_COUNTIES = ["06019", "06029", "06031", "06039", "06047", "06077", "06099", "06107"] as const;
+export { QCEW_2016_SJV_COUNTIES as SJV_COUNTIES } from "./qcew-files";
 
 export type QcewRow = Record<string, string>;
 
-export function hasQcew2016(): boolean {
-  return SJV_COUNTIES.every((c) => fs.existsSync(qcewFile(c)));
-}
-
 export function qcewFile(county: string): string {
-  return path.join(QCEW_2016_DIR, `2016.q1-q4.${county}.csv`);
+  return path.join(path.dirname(qcew2016SjvFiles()[0]!), `2016.q1-q4.${county}.csv`);
 }
 
 export function readQcewRows(county: string): QcewRow[] {

@@ -229,7 +229,13 @@ test.describe("staff-only quarterly actions posted without the UI", () => {
       await expect(page.getByText(`${label} added.`)).toBeVisible();
     });
 
-    const rows = () => JSON.stringify([row(), db.$client.prepare("select * from reporting_periods order by id").all(), db.$client.prepare("select count(*) from audit_log").get()]);
+    // Only this test's records: other specs add periods and audit entries in parallel.
+    const rows = () =>
+      JSON.stringify([
+        row(),
+        db.$client.prepare("select * from reporting_periods where label like 'Replay %' order by id").all(),
+        db.$client.prepare("select count(*) from audit_log where (entity_type = 'progress_update' and entity_id = ?) or (action = 'period.create' and diff like '%Replay %')").get(String(before.id)),
+      ]);
     for (const request of [accept, create]) {
       const snapshot = rows();
       for (const who of ["lead", "viewer", null] as const) {

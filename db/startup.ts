@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { databasePath, getDb } from "@/db";
 import { users } from "@/db/schema";
 import { addDefaultMetrics, seedDefaultData } from "@/db/seed/seed";
+import { addDefaultAnalytics } from "@/db/seed/sjv-analytics";
 import { systemActor } from "@/lib/auth/actor";
 import { isAppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/service";
@@ -18,6 +19,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     const { seeded } = seedDefaultData();
     if (seeded) log(`Loaded the default San Joaquin Valley 2012 plan into ${databasePath()}`);
     else if (addDefaultMetrics().added > 0) log("Added the San Joaquin Valley plan's default metrics.");
+    // After the metrics: each cluster's definition names the metric it feeds.
+    if (addDefaultAnalytics().added && !seeded) log("Added the San Joaquin Valley plan's region and starting cluster definitions.");
   }
   const count = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (count > 0) return;

@@ -1,8 +1,9 @@
 import path from "node:path";
+import { addDefaultAnalytics } from "@/db/seed/sjv-analytics";
 import { systemActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { describeImport } from "@/lib/analytics/import-describe";
-import { importEmploymentFile } from "@/lib/analytics/import";
+import { runEmploymentImport } from "@/lib/analytics/import-run";
 import type { ReadProgress } from "@/lib/analytics/qcew-progress";
 import { runCli } from "./cli";
 
@@ -39,13 +40,18 @@ runCli(async () => {
     if (files.length === 0) throw new AppError("INVALID_INPUT", "Name at least one file.");
     return;
   }
+  // As at server start: a database from before the analytics gets the SJV plan's region and definitions once.
+  addDefaultAnalytics();
   for (const file of files) {
     const fileName = path.basename(file);
     console.log(`${fileName}`);
     const t0 = performance.now();
-    const outcome = await importEmploymentFile(systemActor("cli"), { path: file, fileName }, progressPrinter(fileName));
+    const outcome = await runEmploymentImport(systemActor("cli"), { path: file, fileName }, progressPrinter(fileName));
     const seconds = (performance.now() - t0) / 1000;
     for (const line of describeImport(outcome.record)) console.log(`  ${line}`);
     console.log(`  ${seconds.toFixed(1)} s, ${Math.round(outcome.record.rowsRead / seconds).toLocaleString("en-US")} rows/s`);
+    const { recorded, corrected, unchanged, skipped } = outcome.feed;
+    if (recorded + corrected + unchanged + skipped.length > 0) console.log(`  Cluster metrics: ${recorded} values recorded, ${corrected} corrected, ${unchanged} unchanged.`);
+    for (const line of skipped) console.log(`    not written: ${line}`);
   }
 });

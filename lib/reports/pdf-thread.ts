@@ -10,8 +10,9 @@ import type { PdfJob, PdfReply } from "./pdf-worker";
 // dashboard's p99 went from 154 ms to 307 ms while the SJV PDF rendered in a
 // loop, and from 264 ms to 395 ms on the scale data.
 //
-// One worker, kept between renders so the parsed fonts are reused, and one
-// render at a time: a queue, not a pool, because the machine this serves has
+// One worker, started and warmed (fonts parsed, code compiled: about a
+// second) when the server starts, and kept for the server's life, so no
+// reader waits for that; one render at a time: a queue, not a pool, because the machine this serves has
 // two cores and the other one answers the pages. The worker is bundled by
 // Next (Turbopack compiles `new Worker(new URL(...))` entries into a chunk of
 // their own). Outside Next (vitest, tsx scripts) the entry is TypeScript
@@ -20,7 +21,6 @@ import type { PdfJob, PdfReply } from "./pdf-worker";
 // bundles (import.meta.url would not tell: Turbopack keeps the source path).
 
 const RENDER_TIMEOUT_MS = 120_000;
-const IDLE_EXIT_MS = 5 * 60_000;
 const inNext = process.env.NEXT_RUNTIME === "nodejs";
 
 interface Pending {
@@ -32,7 +32,6 @@ interface Pending {
 let worker: Worker | null = null;
 let current: Pending | null = null;
 let timer: NodeJS.Timeout | null = null;
-let idleTimer: NodeJS.Timeout | null = null;
 let nextId = 1;
 const queue: Pending[] = [];
 
@@ -70,22 +69,10 @@ function pump() {
   if (current) return;
   const next = queue.shift();
   if (!next) {
-    // Idle: let the process exit without waiting for it, and end it after a while.
+    // Idle: the worker must not keep the process alive on its own.
     worker?.unref();
-    if (worker && !idleTimer) {
-      const idle = worker;
-      idleTimer = setTimeout(() => {
-        idleTimer = null;
-        if (worker === idle && !current) {
-          worker = null;
-          void idle.terminate();
-        }
-      }, IDLE_EXIT_MS).unref();
-    }
     return;
   }
-  if (idleTimer) clearTimeout(idleTimer);
-  idleTimer = null;
   worker ??= spawn();
   worker.ref();
   current = next;
@@ -95,6 +82,28 @@ function pump() {
     void w.terminate();
   }, RENDER_TIMEOUT_MS);
   w.postMessage(next.job);
+}
+
+// The smallest document that makes the worker parse every font style.
+const WARM_UP: ReportDocument = {
+  title: "Warm-up",
+  planTitle: "Warm-up",
+  region: "",
+  periodLabel: "",
+  edition: 2,
+  publishedAt: null,
+  changeNote: "*Warm-up*",
+  compiledAt: new Date(0).toISOString(),
+  sections: [{ id: "warm-up", title: "Warm-up", blocks: [{ kind: "markdown", source: "Plain, **bold**, *italic* and ***bold italic***." }], children: [] }],
+};
+
+/** Starts the worker and draws a throw-away PDF in it, at server start. */
+export function warmPdfWorker(): Promise<void> {
+  if (!inNext) return Promise.resolve();
+  return renderReportPdfOffThread(WARM_UP).then(
+    () => undefined,
+    (error: unknown) => console.error("The PDF worker could not be warmed:", error),
+  );
 }
 
 /** The PDF of a report document, drawn off the server's main thread. */

@@ -32,6 +32,9 @@ export default async function PlanLayout({ children, params }: { children: React
             <NavLink href={`${base}/metrics`}>Metrics</NavLink>
           </li>
           <li>
+            <NavLink href={`${base}/analytics`}>Cluster employment</NavLink>
+          </li>
+          <li>
             <NavLink href={`${base}/reports`}>Reports</NavLink>
           </li>
           <li>

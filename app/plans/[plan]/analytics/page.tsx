@@ -50,6 +50,11 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
         <>
           <AnalyticsControls action={base} years={figures.years} year={year} estimate={estimate} keep={query.sort ? { sort, dir: descending ? "desc" : "asc" } : {}} />
           <ShareSummary figures={figures} year={year} />
+          {setup.reference && !figures.referenceHasData ? (
+            <p className="max-w-3xl text-sm text-slate-800">
+              No data for the reference area, {setup.reference.title} ({setup.reference.code}), has been imported: location quotients and shift-share need its file, imported like the region&apos;s.
+            </p>
+          ) : null}
           <section aria-labelledby="clusters-heading" className="space-y-3">
             <h2 id="clusters-heading">
               Clusters in {year}

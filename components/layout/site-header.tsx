@@ -33,6 +33,9 @@ export async function SiteHeader() {
                     <Link href="/admin/outbox">Outbox</Link>
                   </li>
                   <li>
+                    <Link href="/admin/employment-data">Employment data</Link>
+                  </li>
+                  <li>
                     <Link href="/admin/audit">Audit log</Link>
                   </li>
                 </>

@@ -1,8 +1,9 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { pipeline, type Readable } from "node:stream";
-import { CsvError, parse, type InfoRecord, type Options } from "csv-parse";
+import type { Readable } from "node:stream";
+import { CsvError } from "csv-parse";
 import { AppError } from "@/lib/errors";
+import { readCsvBlocks } from "./csv-blocks";
 import { EmploymentFileError } from "./qcew-errors";
 import type { CellContext } from "./qcew-fields";
 import { detectLayout, type LayoutName } from "./qcew-layouts";
@@ -12,12 +13,12 @@ import type { EmploymentRecord, RecordSource } from "./types";
 
 // Streams an employment file (BLS QCEW quarterly or annual CSV, or the generic
 // CSV; see qcew-layouts.ts) as records, one at a time, in bounded memory: the
-// file is read in 1 MiB chunks through csv-parse, and the next chunk is read
-// only as the consumer takes records (stream backpressure), so a 900 MB
-// national file costs the same memory as a county one.
+// file is read in 1 MiB chunks, parsed a block of whole lines at a time
+// (csv-blocks.ts: udsv, with csv-parse for odd blocks, each row with its exact
+// line), and the next chunk is read only as the consumer takes the records of
+// the block before (stream backpressure), so a 900 MB national file costs the
+// same memory as a county one.
 //
-// Rows are converted inside csv-parse's on_record hook, which is the one place
-// that knows each record's exact line number (quoted values may span lines).
 // The first problem refuses the whole file with an EmploymentFileError naming
 // file, line and column; nothing is half-imported by the reader's choice.
 
@@ -63,6 +64,8 @@ export interface ReadSummary {
 }
 
 export interface EmploymentFileRead extends AsyncIterable<EmploymentRow> {
+  /** The same rows a block (a few thousand) at a time: an importer of millions of rows saves one await per row. */
+  batches(): AsyncIterable<EmploymentRow[]>;
   /** The counts so far; complete once iteration has ended (finished: true). */
   summary(): ReadSummary;
 }
@@ -76,57 +79,67 @@ export function readEmploymentFile(input: string | Readable, options: ReadEmploy
   const counts = { layout: null as LayoutName | null, finished: false, bytesRead: 0, rows: 0, records: 0, suppressed: 0 };
   let started = false;
 
-  async function* rows(): AsyncGenerator<EmploymentRow> {
+  async function* batches(): AsyncGenerator<EmploymentRow[]> {
     const { source, totalBytes } = await openInput(input, options);
     const progress = new ProgressThrottle(options.onProgress, totalBytes);
     const ctx: CellContext = { file, line: 0, header: [] };
     let readRow: RowReader | null = null;
-
-    const onRecord = (row: string[], info: InfoRecord): EmploymentRow | null => {
-      ctx.line = info.lines;
-      if (readRow === null) {
-        const layout = detectLayout(row, file);
-        counts.layout = layout.name;
-        ctx.header = layout.header;
-        readRow = makeRowReader(layout, sink);
-        return null;
-      }
-      counts.rows++;
-      counts.bytesRead = info.bytes;
-      progress.row(info.bytes, counts.rows);
-      const result = readRow(row, ctx);
-      if (typeof result === "string") {
-        noteSkip(skipped, result, info.lines);
-        return null;
-      }
-      counts.records++;
-      if (!result.disclosed) counts.suppressed++;
-      return { record: result, source: { file, line: info.lines } };
-    };
-
-    // cast stays off and columns are positional: both are slower in csv-parse, and the row readers check every value themselves.
-    const parseOptions: Options<EmploymentRow, string[]> = { bom: true, skip_empty_lines: true, on_record: onRecord };
-    // parse()'s overloads type on_record as returning a row of strings; Options' own generics allow ours.
-    const parser = parse(parseOptions as unknown as Options);
-    // Errors reach the consumer through the parser's iterator below; the callback only keeps pipeline from throwing them again.
-    pipeline(source, parser, () => undefined);
     try {
-      for await (const row of parser) yield row as EmploymentRow;
+      for await (const block of readCsvBlocks(source)) {
+        if (readRow === null) {
+          ctx.line = block.firstLine;
+          const layout = detectLayout(block.rows[0]!, file);
+          counts.layout = layout.name;
+          ctx.header = layout.header;
+          readRow = makeRowReader(layout, sink);
+          counts.bytesRead = block.bytesAfter;
+          continue;
+        }
+        const { rows, lines, firstLine, bytesBefore } = block;
+        // Rows' byte offsets are not known inside a block; progress moves through it evenly.
+        const bytesPerRow = rows.length === 0 ? 0 : (block.bytesAfter - bytesBefore) / rows.length;
+        const out: EmploymentRow[] = [];
+        for (let i = 0; i < rows.length; i++) {
+          const line = lines === null ? firstLine + i : lines[i]!;
+          ctx.line = line;
+          counts.rows++;
+          counts.bytesRead = Math.round(bytesBefore + bytesPerRow * (i + 1));
+          progress.row(counts.bytesRead, counts.rows);
+          const result = readRow(rows[i]!, ctx);
+          if (typeof result === "string") {
+            noteSkip(skipped, result, line);
+            continue;
+          }
+          counts.records++;
+          if (!result.disclosed) counts.suppressed++;
+          out.push({ record: result, source: { file, line } });
+        }
+        counts.bytesRead = block.bytesAfter;
+        if (out.length > 0) yield out;
+      }
     } catch (error) {
       throw explainParseError(error, file, ctx.header);
+    } finally {
+      source.destroy();
     }
-    counts.bytesRead = parser.info.bytes;
     if (counts.layout === null) throw new EmploymentFileError({ file, line: 1 }, "the file is empty: there is no header row");
     counts.finished = true;
     progress.done(counts.bytesRead, counts.rows);
   }
 
+  const start = () => {
+    if (started) throw new Error("readEmploymentFile: a file can be iterated only once");
+    started = true;
+    return batches();
+  };
+
+  async function* rows(): AsyncGenerator<EmploymentRow> {
+    for await (const batch of start()) yield* batch;
+  }
+
   return {
-    [Symbol.asyncIterator]() {
-      if (started) throw new Error("readEmploymentFile: a file can be iterated only once");
-      started = true;
-      return rows();
-    },
+    [Symbol.asyncIterator]: rows,
+    batches: () => ({ [Symbol.asyncIterator]: start }),
     summary: () => ({
       file,
       layout: counts.layout,

@@ -54,14 +54,20 @@ function industryName(code: string, title: string): string {
   return title.trim();
 }
 
+// The parser's values are slices of the block of text they came from (V8
+// slices, not copies, strings of 13 characters or more): a title kept as it
+// is would keep its whole block (about 1 MiB) alive until the file is read.
+// Only the first title of each code is copied, a few thousand per file.
+const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");
+
 function noteTitles(sink: RowSink, row: string[], area: string, industry: string, areaTitleAt: number, industryTitleAt: number): void {
   if (areaTitleAt >= 0 && !sink.areaTitles.has(area)) {
     const title = (row[areaTitleAt] ?? "").trim();
-    if (title !== "") sink.areaTitles.set(area, title);
+    if (title !== "") sink.areaTitles.set(detached(area), detached(title));
   }
   if (industryTitleAt >= 0 && !sink.industryTitles.has(industry)) {
     const title = industryName(industry, row[industryTitleAt] ?? "");
-    if (title !== "") sink.industryTitles.set(industry, title);
+    if (title !== "") sink.industryTitles.set(detached(industry), detached(title));
   }
 }
 

@@ -25,7 +25,7 @@ export type JsRow = JsSize & { pass: boolean };
 const kb = (bytes: number) => (bytes / 1000).toFixed(1);
 export const pct = (share: number | null) => (share === null ? "n/a" : `${Math.round(share * 100)}%`);
 
-function printColumns(head: string[], body: string[][], rightAligned: number[]) {
+export function printColumns(head: string[], body: string[][], rightAligned: number[]) {
   // The last column (the verdict) is left unpadded so long failure reasons don't widen the table.
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (i === head.length - 1 ? 0 : r[i]!.length))));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : rightAligned.includes(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ");

@@ -64,7 +64,8 @@ CREATE TABLE `employment_cells` (
 	FOREIGN KEY (`import_id`) REFERENCES `employment_imports`(`id`) ON UPDATE no action ON DELETE set null,
 	CONSTRAINT "employment_cells_quarter_check" CHECK("employment_cells"."quarter" between 0 and 4),
 	CONSTRAINT "employment_cells_months_check" CHECK(("employment_cells"."quarter" = 0) = ("employment_cells"."month1" is null) and ("employment_cells"."quarter" = 0) = ("employment_cells"."annual_employment" is not null))
-);
+
+) WITHOUT ROWID;
 --> statement-breakpoint
 CREATE TABLE `employment_imports` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,

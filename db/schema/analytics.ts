@@ -70,7 +70,9 @@ export const employmentCells = sqliteTable(
     importId: integer("import_id").references(() => employmentImports.id, { onDelete: "set null" }),
   },
   (t) => [
-    // Reads go by area and industry, then a span of years.
+    // Reads go by area and industry, then a span of years. The migration
+    // makes the table WITHOUT ROWID (drizzle has no option for it): the key
+    // is the only index, so an import writes one B-tree rather than two.
     primaryKey({ columns: [t.area, t.industry, t.ownership, t.year, t.quarter] }),
     check("employment_cells_quarter_check", sql`${t.quarter} between 0 and 4`),
     check("employment_cells_months_check", sql`(${t.quarter} = 0) = (${t.month1} is null) and (${t.quarter} = 0) = (${t.annualEmployment} is not null)`),

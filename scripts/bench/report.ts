@@ -2,7 +2,7 @@ import { DISTORTION } from "./cpu";
 import type { GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, type JsSize } from "./js-size";
 import type { LoadResult } from "./load";
-import { PDF_CLIENTS, type Fetched, type ReportBench } from "./reports";
+import { FREEZE_CONNECTIONS, PDF_CLIENTS, type Fetched, type ReportBench } from "./reports";
 
 // Console tables for the results; the same objects go to bench-results/latest.json.
 
@@ -73,7 +73,7 @@ export function printReport(r: ReportBench) {
       ["PDF download (draft)", runs(t.pdf), `${sizeOf(t.pdf)}${t.pdfPages === null ? "" : `, ${t.pdfPages} pages`}`, "", ""],
       ["XLSX download (draft)", runs(t.xlsx), sizeOf(t.xlsx), "", ""],
       ["total (slowest of each)", String(r.totalMs), `target < ${r.limitMs} ms`, pct(t.otherCpu), verdictText(r.verdict, r.why)],
-      [`${f.alone.label} p99, alone`, String(f.alone.p99), `${f.alone.requestsPerSec.toFixed(1)} req/s, p50 ${f.alone.p50} ms`, pct(f.alone.otherCpu), "for comparison"],
+      [`${f.alone.label} p99, alone`, String(f.alone.p99), `${FREEZE_CONNECTIONS} connections: ${f.alone.requestsPerSec.toFixed(1)} req/s, p50 ${f.alone.p50} ms`, pct(f.alone.otherCpu), "for comparison"],
       [
         `${f.underLoad.label} p99, PDFs rendering`,
         String(f.underLoad.p99),

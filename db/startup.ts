@@ -22,6 +22,8 @@ export async function prepareDatabase(log: (line: string) => void = console.log)
     // After the metrics: each cluster's definition names the metric it feeds.
     if (addDefaultAnalytics().added && !seeded) log("Added the San Joaquin Valley plan's region and starting cluster definitions.");
   }
+  // An import the last server was running when it stopped wrote nothing (its merge is one transaction): say so.
+  db.$client.prepare("update employment_imports set status = 'failed', error = 'The server stopped during this import. Nothing was imported; import the file again.', finished_at = ? where status = 'running'").run(new Date().toISOString());
   const count = db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
   if (count > 0) return;
   try {

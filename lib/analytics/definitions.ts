@@ -169,7 +169,7 @@ export function removeClusterDefinition(actor: Actor, input: unknown) {
       .run();
     assertWritten(result, "cluster definition");
     recordAudit(tx, actor, { action: "cluster_definition.remove", entityType: "cluster_definition", entityId: section.id, before: { section: section.title, ...auditView(stored) } });
-    return { removed: true };
+    return { planId: section.planId };
   });
 }
 

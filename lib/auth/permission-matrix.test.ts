@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { eq } from "drizzle-orm";
-import { actions, measurements, metrics, reportingPeriods, sections, users, workGroupMembers, workGroups } from "@/db/schema";
+import { actions, measurements, metrics, plans, reportingPeriods, sections, users, workGroupMembers, workGroups } from "@/db/schema";
 import { acknowledgeReport, createReportDraft, publishReport, supersedeReport } from "@/lib/reports/service";
 import { metricFormValues } from "@/lib/metrics/form-values";
 import { correctMeasurement, createMetric, recordMeasurement, setMetricRetired, updateMetric } from "@/lib/metrics/service";
 import { seedDefaultData } from "@/db/seed/seed";
+import { addDefaultAnalytics } from "@/db/seed/sjv-analytics";
+import { definitionFormValues } from "@/lib/analytics/definition-schema";
+import { removeClusterDefinition, saveClusterDefinition, savePlanRegion, saveRegion } from "@/lib/analytics/definitions";
+import { analyticsSetup } from "@/lib/analytics/setup";
 import { championIdsFor } from "@/lib/actions/edit-queries";
 import { actionFormValues } from "@/lib/actions/schema";
 import { createAction, moveAction, setActionRetired, updateAction } from "@/lib/actions/service";
@@ -51,6 +55,7 @@ interface World {
 
 function setUp(): World {
   seedDefaultData();
+  addDefaultAnalytics();
   const sqlite = getDb().$client;
   const group = (key: string) => (sqlite.prepare("select id from work_groups where key = ?").get(key) as { id: number }).id;
   const groups = { own: group("energy-wg"), other: group("health-wellness-wg") };
@@ -105,6 +110,11 @@ function actionForm(actionId: number, change: Record<string, unknown>) {
   const action = getDb().select().from(actions).where(eq(actions.id, actionId)).get()!;
   return { ...actionFormValues(action, championIdsFor(actionId)), actionId, version: action.version, ...change };
 }
+
+// The SJV plan's Water Technology definition, and the plan's region, as their forms open.
+const water = (w: World) => analyticsSetup(getDb(), w.planId).clusters.find((c) => c.key === "water-technology")!;
+const planVersion = (w: World) => getDb().select({ version: plans.version }).from(plans).where(eq(plans.id, w.planId)).get()!.version;
+const sjvRegion = (w: World) => analyticsSetup(getDb(), w.planId).region!;
 
 // Moves go down, or up for the last of its siblings.
 function moveEither(move: (input: unknown) => { moved: boolean }, input: Record<string, unknown>) {
@@ -175,11 +185,15 @@ const MUTATIONS: Mutation[] = [
   { name: "createReportDraft", allowed: adminOnly, run: (w, a) => createReportDraft(a, { periodId: w.periodId }) },
   { name: "supersedeReport", allowed: adminOnly, run: (w, a) => supersedeReport(a, { reportId: w.publishedReportId, changeNote: "A correction" }) },
   { name: "acknowledgeReport", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a) => acknowledgeReport(a, { reportId: w.publishedReportId }) },
+  { name: "saveClusterDefinition", allowed: adminOnly, run: (w, a) => saveClusterDefinition(a, { sectionId: water(w).sectionId, version: water(w).version, ...definitionFormValues(water(w)), note: "Changed" }) },
+  { name: "removeClusterDefinition", allowed: adminOnly, run: (w, a) => removeClusterDefinition(a, { sectionId: water(w).sectionId, version: water(w).version }) },
+  { name: "savePlanRegion", allowed: adminOnly, run: (w, a) => savePlanRegion(a, { planId: w.planId, version: planVersion(w), regionId: String(sjvRegion(w).id), referenceArea: "US000" }) },
+  { name: "saveRegion", allowed: adminOnly, run: (w, a) => saveRegion(a, { regionId: sjvRegion(w).id, version: sjvRegion(w).version, name: "Renamed region", areas: "06019" }) },
   { name: "addComment", allowed: { admin: BOTH, lead: BOTH, contributor: BOTH, viewer: BOTH }, run: (w, a, t) => addComment(a, { actionId: w.actions[t].id, body: "A question" }) },
 ];
 
 const ROLES: Role[] = ["admin", "lead", "contributor", "viewer", "anonymous"];
-const TABLES = ["reports", "report_acknowledgements", "metrics", "measurements", "plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
+const TABLES = ["cluster_definitions", "cluster_codes", "regions", "region_areas", "reports", "report_acknowledgements", "metrics", "measurements", "plans", "sections", "actions", "action_champions", "work_groups", "work_group_sections", "organizations", "targets", "target_sections", "users", "work_group_members", "account_tokens", "audit_log"];
 
 function snapshot(): string {
   const sqlite = getDb().$client;

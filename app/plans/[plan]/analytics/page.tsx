@@ -7,6 +7,8 @@ import { DASH, jobs, percent, quotient, signedJobs, signedPercent } from "@/comp
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { analyticsView } from "@/lib/analytics/queries";
 import { OVERVIEW_SORTS, overviewRows, sortOverview, type OverviewSort } from "@/lib/analytics/views";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { loadPlanOr404 } from "@/lib/plans/load";
 
 export const metadata: Metadata = { title: "Cluster employment" };
@@ -21,6 +23,7 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
   const { figures, year, estimate } = analyticsView(plan.id, query);
   const { setup } = figures;
   const base = `/plans/${plan.slug}/analytics`;
+  const manage = can(await requireUser(), "analytics.manage");
   const sort: OverviewSort = OVERVIEW_SORTS.includes(query.sort as OverviewSort) ? (query.sort as OverviewSort) : "employment";
   const descending = query.dir ? query.dir === "desc" : sort !== "cluster";
 
@@ -38,6 +41,11 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
           ) : null}
           . <a href="#method">How the figures are made</a>.
         </p>
+        {manage ? (
+          <p className="text-sm">
+            <Link href={`${base}/settings`}>Region and cluster definitions</Link>
+          </p>
+        ) : null}
       </header>
 
       {!setup.region || setup.clusters.length === 0 ? (

@@ -9,6 +9,8 @@ import { MetricChart } from "@/components/metrics/metric-chart";
 import { DownloadLinks } from "@/components/spreadsheets/download-links";
 import { analyticsView, industryTitles } from "@/lib/analytics/queries";
 import { clusterTables, NOT_DECOMPOSABLE } from "@/lib/analytics/views";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
 import { loadPlanOr404 } from "@/lib/plans/load";
 
 export const metadata: Metadata = { title: "Cluster employment" };
@@ -27,6 +29,7 @@ export default async function ClusterAnalyticsPage({ params, searchParams }: Pro
   const { figures, year, estimate } = analyticsView(plan.id, query);
   const cluster = figures.setup.clusters.find((c) => c.key === key);
   if (!cluster) notFound();
+  const manage = can(await requireUser(), "analytics.manage");
   const base = `/plans/${plan.slug}/analytics`;
   const f = figures.clusters.find((c) => c.key === key);
   const titles = industryTitles(cluster.codes.map((c) => c.code));
@@ -117,6 +120,11 @@ export default async function ClusterAnalyticsPage({ params, searchParams }: Pro
 
       <section aria-labelledby="codes-heading" className="space-y-2">
         <h2 id="codes-heading">Industries in this cluster</h2>
+        {manage ? (
+          <p className="text-sm">
+            <Link href={`${base}/${key}/definition`}>Edit the definition</Link>
+          </p>
+        ) : null}
         {cluster.isStartingPoint ? <p className="text-sm text-slate-800">These codes are the shipped starting point, to be adjusted by the plan&apos;s staff.</p> : null}
         {cluster.note ? <p className="max-w-3xl text-sm text-slate-800">{cluster.note}</p> : null}
         <ul className="list-disc pl-5 text-sm">

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { benchImport, NATIONAL_MAX_RSS_MB, NATIONAL_MIN_ROWS_PER_SEC, printImport, SJV_MAX_MS as SJV_IMPORT_MAX_MS, type ImportBench } from "./analytics-import";
+import { benchFigures } from "./analytics-figures";
 import { assertScale, generateScaleData, type GenerateSummary } from "./generate";
 import { FIRST_LOAD_LIMIT_KB, measureFirstLoadJs } from "./js-size";
 import { benchRole, ensureBenchUser, makeLeadOfWholePlan, signIn } from "./auth";
@@ -184,6 +185,7 @@ function importOutcome(bench: ImportBench) {
 async function mainImportOnly() {
   const started = Date.now();
   const imports = await benchImport(ROOT);
+  imports.checks.push(...(await benchFigures()));
   printImport(imports);
   const { failed, unreliable } = importOutcome(imports);
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -217,6 +219,7 @@ async function main() {
   try {
     // First, while no server competes for the CPUs.
     const imports = await benchImport(ROOT);
+  imports.checks.push(...(await benchFigures()));
     // Generated before any server runs so it does not compete for CPU.
     const scaleDir = path.join(tmp, "scale");
     console.log("Generating the scale data set…");

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { computeClusterFigures } from "./cluster-figures";
+import { EmploymentIndex } from "./employment-index";
+import { computeShiftShare } from "./shift-share";
+import { SYNTHETIC_COUNTIES, SYNTHETIC_YEARS, syntheticCells, syntheticClusters } from "./synthetic-cells";
+
+// The benchmark's data (scripts/bench/analytics-figures.ts times the figures
+// on it): checked here for what the figures must hold whatever their speed.
+describe("the synthetic employment data of the analytics benchmark", () => {
+  const index = new EmploymentIndex(syntheticCells());
+  const clusters = syntheticClusters();
+
+  it("gives region figures that are the sum of their counties, with suppression reported", () => {
+    const figures = computeClusterFigures(index, clusters, { areas: SYNTHETIC_COUNTIES, years: SYNTHETIC_YEARS });
+    expect(figures).toHaveLength(7);
+    for (const f of figures) {
+      for (const y of f.years) {
+        const sum = Object.values(y.areas).reduce((s, a) => s + a.employment, 0);
+        expect(y.region.employment).toBeCloseTo(sum, 6);
+      }
+    }
+    expect(figures.some((f) => f.years.some((y) => y.region.partial && y.region.coverage < 1))).toBe(true);
+  });
+
+  it("splits every decomposable code's change into three parts that add up to it, with estimates", () => {
+    for (const c of clusters) {
+      const ss = computeShiftShare(index, { areas: SYNTHETIC_COUNTIES, reference: ["US000"], codes: c.codes, fromYear: SYNTHETIC_YEARS[0]!, toYear: SYNTHETIC_YEARS.at(-1)!, estimate: true });
+      for (const x of ss.byCode) if (x.decomposable) expect(x.parts.national + x.parts.industryMix + x.parts.regional).toBeCloseTo(x.parts.change, 6);
+    }
+  });
+});

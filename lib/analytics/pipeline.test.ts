@@ -14,6 +14,7 @@ import { runEmploymentImport } from "./import-run";
 import { dedupeCodes } from "./naics";
 import { planFigures } from "./plan-figures";
 import { SJV_CLUSTER_DEFINITIONS, clusterCodes } from "./sjv-clusters";
+import { clusterTables, overviewRows, sortOverview } from "./views";
 
 // The whole path on the real 2016 files: import the eight counties, read the
 // SJV plan's cluster figures back from the database, and see the annual
@@ -73,5 +74,22 @@ describe("SJV analytics from the 2016 QCEW files", () => {
   it("refuses an import to anyone but staff", async () => {
     const lead = makeActor("lead", "Lee Lead");
     await expect(runEmploymentImport(lead, { path: qcew2016SjvFiles()[0]!, fileName: "fresno.csv" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("the analytics tables", () => {
+  it("sort the overview with missing figures last, and give an area table that adds up to the region", () => {
+    const figures = planFigures(sjvPlanId());
+    const rows = overviewRows(figures, 2016);
+    expect(sortOverview(rows, "employment", true).map((r) => r.key)[0]).toBe("agriculture");
+    expect(sortOverview(rows, "cluster", false).map((r) => r.name)).toEqual([...rows.map((r) => r.name)].sort((a, b) => a.localeCompare(b)));
+    // No California file is imported: every LQ is missing, and sorting by it keeps them all.
+    expect(rows.every((r) => r.lq === null)).toBe(true);
+    expect(sortOverview(rows, "lq", true)).toHaveLength(7);
+    const [trend, areas] = clusterTables(figures, "agriculture", 2016, (c) => c, () => "");
+    expect(trend!.rows).toHaveLength(1);
+    expect(areas!.rows.map((r) => r[1])).toEqual(["06019", "06029", "06031", "06039", "06047", "06077", "06099", "06107"]);
+    const region = figures.clusters.find((c) => c.key === "agriculture")!.years[0]!.region.employment;
+    expect(Math.abs(areas!.rows.reduce((s, r) => s + (r[2] as number), 0) - region)).toBeLessThanOrEqual(8);
   });
 });

@@ -121,11 +121,23 @@ export function clusterTables(f: PlanFigures, key: string, year: number, areaTit
   const at = c.years[yi]!;
   const trend: Table = {
     sheetName: "Employment by year",
-    columns: [{ header: "Year" }, { header: "Employment", width: 12 }, { header: "Change (jobs)", width: 12 }, { header: "Change (%)", width: 10 }, { header: "Coverage (%)", width: 10 }, { header: "Complete year", width: 10 }, { header: "Location quotient", width: 12 }],
+    columns: [
+      { header: "Year" },
+      { header: "Employment", width: 12 },
+      { header: "Change (jobs)", width: 12 },
+      { header: "Change (%)", width: 10 },
+      { header: `Change in ${f.setup.reference?.title ?? "the reference area"} (%)`, width: 14 },
+      { header: "Coverage (%)", width: 10 },
+      { header: "Complete year", width: 10 },
+      { header: "Location quotient", width: 12 },
+    ],
     rows: c.years.map((y, i) => {
       const prev = i > 0 ? c.years[i - 1]!.region.employment : null;
       const g = prev === null ? null : growth(prev, y.region.employment);
-      return [y.year, round(y.region.employment), round(g?.absolute ?? null), round(g?.percent ?? null, 2), pct(y.region.coverage), y.region.complete ? "yes" : "no", round(f.lq[key]?.[i]?.lq ?? null, 3)];
+      // The same cluster's growth in the reference area, for comparison (from the LQ figures, which hold its employment).
+      const [refPrev, ref] = [f.lq[key]?.[i - 1]?.reference, f.lq[key]?.[i]?.reference];
+      const refGrowth = refPrev && ref && refPrev.employment > 0 ? growth(refPrev.employment, ref.employment).percent : null;
+      return [y.year, round(y.region.employment), round(g?.absolute ?? null), round(g?.percent ?? null, 2), round(refGrowth, 2), pct(y.region.coverage), y.region.complete ? "yes" : "no", round(f.lq[key]?.[i]?.lq ?? null, 3)];
     }),
   };
   const counties: Table = {

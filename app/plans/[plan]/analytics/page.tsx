@@ -52,7 +52,14 @@ export default async function AnalyticsPage({ params, searchParams }: Props) {
         <p className="rounded border border-amber-300 bg-amber-50 p-4">This plan has no region or no cluster definitions yet, so there is nothing to compute.</p>
       ) : year === null ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-4">
-          No employment data has been imported for {setup.region.name} yet. Staff import BLS QCEW files with <code>npm run qcew:import</code> (see the README).
+          No employment data has been imported for {setup.region.name} yet.{" "}
+          {manage ? (
+            <>
+              Upload the region&apos;s BLS QCEW files on the <Link href="/admin/employment-data">Employment data</Link> page.
+            </>
+          ) : (
+            "Staff import it from the Bureau of Labor Statistics' files."
+          )}
         </p>
       ) : (
         <>

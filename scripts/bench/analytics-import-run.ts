@@ -29,7 +29,7 @@ async function main() {
     files: files.length,
     rows,
     ms: Math.round(ms),
-    stages: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, Math.round(v)])) as unknown as ImportTimings,
+    stages: { readMs: Math.round(stages.readMs), stageMs: Math.round(stages.stageMs), checkMs: Math.round(stages.checkMs), mergeMs: Math.round(stages.mergeMs), totalMs: Math.round(stages.totalMs) },
     peakRssBytes: peakRssFromStatus(fs.readFileSync("/proc/self/status", "utf8")) ?? process.memoryUsage().rss,
     otherCpu: foreignShare(cpuBefore, cpuSnapshot()),
   };

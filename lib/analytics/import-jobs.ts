@@ -45,7 +45,8 @@ function onReply(reply: ImportWorkerReply) {
     return;
   }
   job.endedAt = Date.now();
-  fs.rm(job.path, { force: true }, () => undefined);
+  // Synchronous: a small unlink, and the job reads as ended only once its upload is gone.
+  fs.rmSync(job.path, { force: true });
   if (reply.kind === "done") Object.assign(job, { state: "done", fraction: 1, importId: reply.importId, lines: reply.lines });
   else Object.assign(job, { state: "failed", lines: [reply.message] });
 }

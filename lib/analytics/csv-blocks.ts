@@ -7,7 +7,7 @@ import { initParser, type Parser } from "udsv";
 // CSV records with exact line numbers, fast. udsv parses about five times as
 // fast as csv-parse, but it knows nothing of lines, pads a short row with ""
 // instead of refusing it, and drops a last row that is cut short. So the
-// input is cut into blocks of whole lines (about 1 MiB each) and every block
+// input is cut into blocks of whole lines (a read chunk each, 64 KiB for files) and every block
 // is parsed by udsv, then checked: one record per line, every record as wide
 // as the header, the last value neither empty (a padded short row looks like
 // that) nor holding a comma (udsv puts extra values there). A block that
@@ -33,8 +33,12 @@ const MAX_PENDING_CHARS = 64 << 20;
 
 const CSV_PARSE_OPTIONS = { bom: true, skip_empty_lines: true } as const;
 
-/** Yields the header as a block of one row, then the data rows, block by block; throws csv-parse's CsvError (lines as in the file). */
-export async function* readCsvBlocks(source: Readable): AsyncGenerator<CsvBlock> {
+/**
+ * Yields the header as a block of one row, then the data rows, block by block;
+ * throws csv-parse's CsvError (lines as in the file). onBytes sees every chunk
+ * of the input as it is read (the importer hashes the file on the way).
+ */
+export async function* readCsvBlocks(source: Readable, onBytes?: (chunk: Buffer) => void): AsyncGenerator<CsvBlock> {
   const decoder = new StringDecoder("utf8");
   let pending = "";
   let line = 1; // the line pending starts on
@@ -104,8 +108,10 @@ export async function* readCsvBlocks(source: Readable): AsyncGenerator<CsvBlock>
   }
 
   for await (const chunk of source) {
-    bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : (chunk as Buffer).length;
-    pending += typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
+    const buffer = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+    onBytes?.(buffer);
+    bytes += buffer.length;
+    pending += typeof chunk === "string" ? chunk : decoder.write(buffer);
     yield* drain(false);
     if (pending.length > MAX_PENDING_CHARS) throw tooLong(line);
   }

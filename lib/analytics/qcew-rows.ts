@@ -56,7 +56,7 @@ function industryName(code: string, title: string): string {
 
 // The parser's values are slices of the block of text they came from (V8
 // slices, not copies, strings of 13 characters or more): a title kept as it
-// is would keep its whole block (about 1 MiB) alive until the file is read.
+// is would keep its whole block (a read chunk) alive until the file is read.
 // Only the first title of each code is copied, a few thousand per file.
 const detached = (text: string) => Buffer.from(text, "utf8").toString("utf8");
 

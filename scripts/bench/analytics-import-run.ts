@@ -15,7 +15,7 @@ import { peakRssFromStatus, type ImportRun } from "./analytics-import";
 async function main() {
   const files = process.argv.slice(2);
   getDb();
-  const stages: ImportTimings = { readMs: 0, stageMs: 0, checkMs: 0, mergeMs: 0, totalMs: 0 };
+  const stages: ImportTimings = { readMs: 0, stageMs: 0, mergeMs: 0, totalMs: 0 };
   let rows = 0;
   const cpuBefore = cpuSnapshot();
   const started = performance.now();
@@ -29,7 +29,7 @@ async function main() {
     files: files.length,
     rows,
     ms: Math.round(ms),
-    stages: { readMs: Math.round(stages.readMs), stageMs: Math.round(stages.stageMs), checkMs: Math.round(stages.checkMs), mergeMs: Math.round(stages.mergeMs), totalMs: Math.round(stages.totalMs) },
+    stages: { readMs: Math.round(stages.readMs), stageMs: Math.round(stages.stageMs), mergeMs: Math.round(stages.mergeMs), totalMs: Math.round(stages.totalMs) },
     peakRssBytes: peakRssFromStatus(fs.readFileSync("/proc/self/status", "utf8")) ?? process.memoryUsage().rss,
     otherCpu: foreignShare(cpuBefore, cpuSnapshot()),
   };

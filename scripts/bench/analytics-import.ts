@@ -80,7 +80,7 @@ export function judge(miss: string | null, otherCpu: number | null, cpuBound: bo
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
-const stagesOf = (s: ImportTimings) => `read ${seconds(s.readMs)}, staging ${seconds(s.stageMs)}, key check ${seconds(s.checkMs)}, merge ${seconds(s.mergeMs)}`;
+const stagesOf = (s: ImportTimings) => `read ${seconds(s.readMs)}, staging ${seconds(s.stageMs)}, merge ${seconds(s.mergeMs)}`;
 
 export function importChecks(sjv: ImportRun[], national: ImportRun[]): ImportCheck[] {
   const checks: ImportCheck[] = [];

@@ -90,7 +90,14 @@ export const saveRegionSchema = z.object({
 });
 
 export const DEFINITION_LABELS: Record<string, string> = { note: "Note", metricId: "Metric", codes: "Codes", isStartingPoint: "Starting point" };
-export const PLAN_REGION_LABELS: Record<string, string> = { regionId: "Region number", region: "Region", referenceArea: "Reference area" };
+// With the reporting settings' fields, which share the plan's version (lib/plans/settings.ts).
+export const PLAN_REGION_LABELS: Record<string, string> = {
+  regionId: "Region number",
+  region: "Region",
+  referenceArea: "Reference area",
+  countSubmittedUpdates: "Count submitted updates",
+  reminderDaysBefore: "Reminder days before the due date",
+};
 export const REGION_LABELS: Record<string, string> = { name: "Name", areas: "Areas" };
 
 /** A code as the audit log and conflict notes show it: "333911 (Water equipment manufacturing)". */

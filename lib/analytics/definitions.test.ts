@@ -4,6 +4,7 @@ import { getDb } from "@/db";
 import { clusterCodes, clusterDefinitions, metrics, plans, regionAreas, regions, sections } from "@/db/schema";
 import { addDefaultAnalytics } from "@/db/seed/sjv-analytics";
 import { seedDefaultData } from "@/db/seed/seed";
+import { updateReportingSettings } from "@/lib/plans/settings";
 import { auditOf, makeActor, refusal, sjvPlanId } from "@/lib/test/actors";
 import { readDefinitionCodes } from "./definition-codes";
 import { definitionFormValues } from "./definition-schema";
@@ -187,6 +188,15 @@ describe("the plan's region", () => {
     const stale = refusal(() => savePlanRegion(admin, { planId, version: p.version, regionId: String(regionId), referenceArea: "06000" }));
     expect(stale.code).toBe("CONFLICT");
     expect(stale.conflict?.changes).toContain("Reference area: “06000” → “US000”");
+  });
+
+  it("a region form made stale by the reporting settings names who saved them and what changed", () => {
+    const p = plan();
+    updateReportingSettings(admin, { planId, version: p.version, countSubmittedUpdates: p.countSubmittedUpdates, reminderDaysBefore: p.reminderDaysBefore + 1 });
+    const stale = refusal(() => savePlanRegion(admin, { planId, version: p.version, regionId: String(p.analyticsRegionId), referenceArea: "US000" }));
+    expect(stale.code).toBe("CONFLICT");
+    expect(stale.message).not.toContain("unknown time");
+    expect(stale.conflict?.changes).toEqual([`Reminder days before the due date: ${p.reminderDaysBefore} → ${p.reminderDaysBefore + 1}`]);
   });
 
   it("edits a shared region's name and areas, version-checked and audited", () => {

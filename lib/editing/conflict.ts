@@ -8,7 +8,10 @@ export const formatAuditTime = (at: string) => `${at.replace("T", " ").slice(0, 
 
 // The audit actions that bump a record's version (moves and roll-ups do not:
 // position and status are not on the edit forms, so they never clash with one).
-export const versionedActions = (entityType: string) => [`${entityType}.update`, `${entityType}.retire`, `${entityType}.restore`];
+// A plan has two forms sharing its version: the region form (plan.update) and
+// the reporting settings; a form made stale by the other names who saved it.
+const ALSO_VERSIONED: Record<string, string[]> = { plan: ["plan.reporting_settings"] };
+export const versionedActions = (entityType: string) => [`${entityType}.update`, `${entityType}.retire`, `${entityType}.restore`, ...(ALSO_VERSIONED[entityType] ?? [])];
 
 export interface StaleCheck {
   entityType: string;

@@ -5,6 +5,7 @@ import { plans } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
+import { diffFields } from "@/lib/editing/changes";
 import { AppError } from "@/lib/errors";
 import { rollUpPlan } from "@/lib/updates/rollup";
 
@@ -29,7 +30,8 @@ export function updateReportingSettings(actor: Actor, input: unknown) {
     const row = tx.update(plans).set({ ...after, version: plan.version + 1, updatedAt: new Date().toISOString() }).where(eq(plans.id, plan.id)).returning().get();
     // Whether submitted updates count changes every action's current status.
     if (before.countSubmittedUpdates !== after.countSubmittedUpdates) rollUpPlan(tx, plan.id);
-    recordAudit(tx, actor, { action: "plan.reporting_settings", entityType: "plan", entityId: plan.id, before, after });
+    // Only the fields that changed, so a stale form elsewhere lists just those (lib/editing/conflict.ts).
+    recordAudit(tx, actor, { action: "plan.reporting_settings", entityType: "plan", entityId: plan.id, ...diffFields(before, after) });
     return row;
   });
 }

@@ -1,5 +1,6 @@
-import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { AppError, type AppErrorCode, type FieldErrors } from "@/lib/errors";
 import type { PackedRows } from "./import-pack";
@@ -48,14 +49,20 @@ export type ParseReply =
 
 const inNext = process.env.NEXT_RUNTIME === "nodejs";
 
+// From the project's root, where the npm scripts, the bench and vitest run (elsewhere
+// the file parses in this thread). Not import.meta.url: Playwright's loader, which
+// reads lib/ for the e2e specs' set-up, takes a file that mentions it for an ES module.
+const WORKER_ENTRY = resolve("lib", "analytics", "qcew-parse-worker.ts");
+
 /**
  * Whether readPackedInWorker can run here: under tsx or vitest, which have tsx
  * at hand (a dev dependency). Told by the runtime, not by resolving tsx, so
  * that Next's bundler finds no reference to it.
  */
 export function canParseInWorker(): boolean {
-  return !inNext && (process.env.VITEST !== undefined || process.execArgv.some((arg) => arg.includes("tsx")));
+  return !inNext && (process.env.VITEST !== undefined || process.execArgv.some((arg) => arg.includes("tsx"))) && existsSync(WORKER_ENTRY);
 }
+
 
 // The error as the reader threw it, rebuilt on this side: same class, same message, same position.
 function rebuild(error: Extract<ParseReply, { kind: "error" }>["error"]): Error {
@@ -73,7 +80,7 @@ export function readPackedInWorker(path: string, options: PackedReadOptions): Pa
 
   async function* batches(): AsyncGenerator<PackedRows> {
     // Node cannot load a .ts entry in a worker; tsx's tsImport can, in a worker started from this snippet.
-    const entry = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), "qcew-parse-worker.ts")).href;
+    const entry = pathToFileURL(WORKER_ENTRY).href;
     const boot = `import("tsx/esm/api").then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
     const request: ParseRequest = { path, fileName };
     const worker = new Worker(boot, { eval: true, execArgv: [], workerData: request });

@@ -1,7 +1,5 @@
 import type { AnnualCell } from "./annual";
 import type { EmploymentIndex } from "./employment-index";
-import { isNaicsCode, naicsParent } from "./naics";
-import { ALL_INDUSTRIES } from "./types";
 
 // An optional estimate for a suppressed cell, always labelled as such.
 //
@@ -59,8 +57,9 @@ export function estimateCell(index: EmploymentIndex, cell: AnnualCell): CellEsti
 }
 
 function estimateSuppressed(index: EmploymentIndex, memo: Memo, estimate: Estimator, cell: AnnualCell): CellEstimate | null {
-  if (cell.industry === ALL_INDUSTRIES || !isNaicsCode(cell.industry)) return null;
-  const parentCode = naicsParent(cell.industry) ?? ALL_INDUSTRIES;
+  // Nothing above the all-industry row, nor above a code outside NAICS (a supersector).
+  const parentCode = index.parentOf(cell.industry);
+  if (parentCode === null) return null;
   const parent = index.get(cell.area, cell.ownership, parentCode, cell.year);
   if (!parent) return null;
   let r = memo.remainders.get(parent);

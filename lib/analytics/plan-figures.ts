@@ -1,6 +1,6 @@
 import { getDb } from "@/db";
 import { computeClusterFigures, type ClusterFigures } from "./cluster-figures";
-import { computeClusterShare, type ClusterShare } from "./cluster-share";
+import { computeClusterShares, type ClusterShare } from "./cluster-share";
 import { EmploymentIndex } from "./employment-index";
 import { computeLocationQuotient, type LocationQuotientFigure } from "./location-quotient";
 import { loadAnnualCells, yearsWithData } from "./load";
@@ -67,11 +67,14 @@ export function computePlanFigures(setup: AnalyticsSetup, estimate: boolean): Pl
   const lq: PlanFigures["lq"] = {};
   const shiftShare: PlanFigures["shiftShare"] = {};
   const span = completeYears.length >= 2 ? { fromYear: completeYears[0]!, toYear: completeYears.at(-1)! } : null;
+  // The region's figure of each cluster and year is summed once, above, and
+  // taken from there by the location quotients, the shift-share and the share.
   for (const f of figures) {
-    lq[f.key] = referenceHasData ? years.map((year) => computeLocationQuotient(index, { areas, reference, codes: f.codes, year, ...options })) : [];
-    shiftShare[f.key] = referenceHasData && span ? computeShiftShare(index, { areas, reference, codes: f.codes, ...span, ...options }) : null;
+    lq[f.key] = referenceHasData ? f.years.map((y) => computeLocationQuotient(index, { areas, reference, codes: f.codes, year: y.year, ...options }, y.region)) : [];
+    const region = (year: number) => f.years.find((y) => y.year === year)!.region;
+    shiftShare[f.key] = referenceHasData && span ? computeShiftShare(index, { areas, reference, codes: f.codes, ...span, ...options }, { from: region(span.fromYear), to: region(span.toYear) }) : null;
   }
-  const share = years.map((year) => computeClusterShare(index, clusters, { areas, year, ...options }));
+  const share = computeClusterShares(index, clusters, { areas, years, ...options }, figures);
   return { setup, estimate, years, completeYears, clusters: figures, lq, shiftShare, share, referenceHasData };
 }
 

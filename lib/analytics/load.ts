@@ -37,7 +37,7 @@ export interface CellQuery {
   areas: readonly string[];
   fromYear: number;
   toYear: number;
-  /** Only these industries; all when absent (the suppression estimate needs parents and siblings). */
+  /** Only these industries; all when absent. With estimates, see estimateIndustries (suppression.ts). */
   industries?: readonly string[];
 }
 

@@ -7,6 +7,7 @@ import { loadAnnualCells, yearsWithData } from "./load";
 import { isNaicsCode, normalizeNaicsCode } from "./naics";
 import { analyticsSetup, figureCluster, type AnalyticsSetup } from "./setup";
 import { computeShiftShare, type ClusterShiftShare } from "./shift-share";
+import { estimateIndustries } from "./suppression";
 import { ALL_INDUSTRIES } from "./types";
 
 // Every figure of a plan's analytics pages, computed once from the stored
@@ -43,10 +44,12 @@ function lastImport(): number {
   return (getDb().$client.prepare("select coalesce(max(id), 0) from employment_imports where status = 'done'").pluck().get() as number) ?? 0;
 }
 
-function industriesFor(setup: AnalyticsSetup): string[] {
-  const codes = new Set<string>([ALL_INDUSTRIES]);
+// The clusters' codes and the all-industry row; with estimates, also every
+// industry the estimates climb to or split among.
+function industriesFor(setup: AnalyticsSetup, estimate: boolean): string[] {
+  const codes = new Set<string>();
   for (const c of setup.clusters) for (const { code } of c.codes) if (isNaicsCode(code)) codes.add(normalizeNaicsCode(code));
-  return [...codes];
+  return estimate ? estimateIndustries(codes) : [ALL_INDUSTRIES, ...codes];
 }
 
 /** Computes a plan's figures afresh (planFigures caches them); the benchmark times this. */
@@ -56,8 +59,7 @@ export function computePlanFigures(setup: AnalyticsSetup, estimate: boolean): Pl
   const years = yearsWithData(areas);
   const empty: PlanFigures = { setup, estimate, years, completeYears: [], clusters: [], lq: {}, shiftShare: {}, share: [], referenceHasData: false };
   if (years.length === 0) return empty;
-  // Estimates climb to parents and split among siblings: they need every industry of the areas.
-  const cells = loadAnnualCells({ areas: [...areas, ...reference], fromYear: years[0]!, toYear: years.at(-1)!, industries: estimate ? undefined : industriesFor(setup) });
+  const cells = loadAnnualCells({ areas: [...areas, ...reference], fromYear: years[0]!, toYear: years.at(-1)!, industries: industriesFor(setup, estimate) });
   const index = new EmploymentIndex(cells);
   const clusters = setup.clusters.map(figureCluster);
   const options = { estimate };

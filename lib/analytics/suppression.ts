@@ -1,5 +1,7 @@
 import type { AnnualCell } from "./annual";
 import type { EmploymentIndex } from "./employment-index";
+import { naicsAncestors, naicsChildCandidates, naicsSectorCodes } from "./naics";
+import { ALL_INDUSTRIES } from "./types";
 
 // An optional estimate for a suppressed cell, always labelled as such.
 //
@@ -14,6 +16,25 @@ import type { EmploymentIndex } from "./employment-index";
 // With no parent to read (not loaded) there is no estimate: null. Estimates
 // work on the year's figures (a cell suppressed in any quarter is suppressed
 // for the year), not quarter by quarter.
+
+/**
+ * The industries the estimates of `codes` (NAICS, normalised) can read: each
+ * code, every code above it up to the all-industry row, and every code that
+ * could sit one level below one of those (a parent's remainder is split among
+ * all its children). Reading these rather than every industry gives the same
+ * estimates.
+ */
+export function estimateIndustries(codes: Iterable<string>): string[] {
+  const out = new Set<string>([ALL_INDUSTRIES, ...naicsSectorCodes()]);
+  for (const code of codes) {
+    out.add(code);
+    for (const above of naicsAncestors(code)) {
+      out.add(above);
+      for (const child of naicsChildCandidates(above)) out.add(child);
+    }
+  }
+  return [...out];
+}
 
 export interface CellEstimate {
   employment: number;

@@ -4,6 +4,7 @@ import { computeClusterShare, computeClusterShares } from "./cluster-share";
 import { EmploymentIndex } from "./employment-index";
 import { computeLocationQuotient } from "./location-quotient";
 import { computeShiftShare } from "./shift-share";
+import { estimateIndustries } from "./suppression";
 import { SYNTHETIC_COUNTIES, SYNTHETIC_YEARS, syntheticCells, syntheticClusters } from "./synthetic-cells";
 
 // The benchmark's data (scripts/bench/analytics-figures.ts times the figures
@@ -47,5 +48,14 @@ describe("the synthetic employment data of the analytics benchmark", () => {
         expect(computeShiftShare(index, query, { from: f.years[0]!.region, to: f.years.at(-1)!.region })).toEqual(computeShiftShare(index, query));
       }
     }
+  });
+
+  it("estimates the same from the industries estimateIndustries names as from every industry", () => {
+    const reach = new Set(estimateIndustries(clusters.flatMap((c) => c.codes)));
+    const cells = syntheticCells();
+    const partial = new EmploymentIndex(cells.filter((c) => reach.has(c.industry)));
+    expect(partial.size).toBeLessThan(cells.length / 1.5);
+    const query = { areas: [...SYNTHETIC_COUNTIES, "US000"], years: SYNTHETIC_YEARS, estimate: true };
+    expect(computeClusterFigures(partial, clusters, query)).toEqual(computeClusterFigures(index, clusters, query));
   });
 });

@@ -1,7 +1,7 @@
 import type { ClusterDefinition, ClusterFigures } from "./cluster-figures";
 import type { EmploymentIndex } from "./employment-index";
 import { computeFigure, FigureSum, sumArea, type EmploymentFigure, type FigureOptions } from "./figure";
-import { findOverlaps, unionCodes, type CodeOverlap } from "./naics";
+import { dedupeCodes, overlapsBetween, unionCodes, type CodeOverlap } from "./naics";
 import { ALL_INDUSTRIES } from "./types";
 
 // The share of the region's jobs in the plan's clusters (the 2012 plan put it
@@ -80,11 +80,13 @@ export function computeClusterShares(index: EmploymentIndex, clusters: readonly 
 
 function clusterOverlaps(clusters: readonly ClusterDefinition[]): ClusterShare["overlaps"] {
   const overlaps: ClusterShare["overlaps"] = [];
-  clusters.forEach((a, i) => {
-    for (const b of clusters.slice(i + 1)) {
-      const codes = findOverlaps(a.codes, b.codes);
-      if (codes.length > 0) overlaps.push({ a: a.key, b: b.key, codes });
+  // Each cluster's list deduplicated once, not once per pair it is in.
+  const lists = clusters.map((c) => dedupeCodes(c.codes).codes);
+  for (let i = 0; i < clusters.length; i++) {
+    for (let j = i + 1; j < clusters.length; j++) {
+      const codes = overlapsBetween(lists[i]!, lists[j]!);
+      if (codes.length > 0) overlaps.push({ a: clusters[i]!.key, b: clusters[j]!.key, codes });
     }
-  });
+  }
   return overlaps;
 }

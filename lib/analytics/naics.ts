@@ -120,8 +120,11 @@ export interface CodeOverlap {
 
 /** Where two code lists count the same industries: a code in one equal to, above or below a code in the other. For the admin UI's overlap warning. */
 export function findOverlaps(a: readonly string[], b: readonly string[]): CodeOverlap[] {
-  const left = dedupeCodes(a).codes;
-  const right = dedupeCodes(b).codes;
+  return overlapsBetween(dedupeCodes(a).codes, dedupeCodes(b).codes);
+}
+
+/** findOverlaps of two lists already deduplicated (dedupeCodes), so that comparing many lists pair by pair deduplicates each once. */
+export function overlapsBetween(left: readonly string[], right: readonly string[]): CodeOverlap[] {
   const out: CodeOverlap[] = [];
   for (const x of left) {
     for (const y of right) {

@@ -1,7 +1,7 @@
-import type { ClusterDefinition } from "./cluster-figures";
+import type { ClusterDefinition, ClusterFigures } from "./cluster-figures";
 import type { EmploymentIndex } from "./employment-index";
 import { computeFigure, FigureSum, sumArea, type EmploymentFigure, type FigureOptions } from "./figure";
-import { findOverlaps, unionCodes, type CodeOverlap } from "./naics";
+import { dedupeCodes, overlapsBetween, unionCodes, type CodeOverlap } from "./naics";
 import { ALL_INDUSTRIES } from "./types";
 
 // The share of the region's jobs in the plan's clusters (the 2012 plan put it
@@ -36,32 +36,57 @@ export interface ClusterShare {
 }
 
 export function computeClusterShare(index: EmploymentIndex, clusters: readonly ClusterDefinition[], query: ClusterShareQuery): ClusterShare {
-  const totalSum = new FigureSum(query.year);
-  for (const area of query.areas) totalSum.add(sumArea(index, area, [ALL_INDUSTRIES], query.year, query));
-  const total = totalSum.finish();
-  const denominator = total.partial || total.missingAreas.length > 0 || total.employment <= 0 ? null : total.employment;
-  const shareOf = (employment: number): ShareOf => ({ employment, share: denominator === null ? null : employment / denominator });
+  return computeClusterShares(index, clusters, { ...query, years: [query.year] })[0]!;
+}
 
-  const byCluster = clusters.map((c) => {
-    const figure = computeFigure(index, query.areas, c.codes, query.year, query);
-    return { key: c.key, figure, ...shareOf(figure.employment) };
+export interface ClusterSharesQuery extends FigureOptions {
+  areas: readonly string[];
+  years: readonly number[];
+}
+
+/**
+ * computeClusterShare for each year. `figures`: the clusters' figures
+ * (computeClusterFigures over the same areas and options), whose region
+ * figures are then taken rather than summed again; a cluster or year they
+ * lack is summed here.
+ */
+export function computeClusterShares(index: EmploymentIndex, clusters: readonly ClusterDefinition[], query: ClusterSharesQuery, figures: readonly ClusterFigures[] = []): ClusterShare[] {
+  // The same every year: worked out once.
+  const union = unionCodes(clusters.map((c) => c.codes));
+  const overlaps = clusterOverlaps(clusters);
+  const known = new Map(figures.map((f) => [f.key, new Map(f.years.map((y) => [y.year, y.region]))]));
+  return query.years.map((year) => {
+    const totalSum = new FigureSum(year);
+    for (const area of query.areas) totalSum.add(sumArea(index, area, [ALL_INDUSTRIES], year, query));
+    const total = totalSum.finish();
+    const denominator = total.partial || total.missingAreas.length > 0 || total.employment <= 0 ? null : total.employment;
+    const shareOf = (employment: number): ShareOf => ({ employment, share: denominator === null ? null : employment / denominator });
+
+    const byCluster = clusters.map((c) => {
+      const figure = known.get(c.key)?.get(year) ?? computeFigure(index, query.areas, c.codes, year, query);
+      return { key: c.key, figure, ...shareOf(figure.employment) };
+    });
+    const unionFigure = computeFigure(index, query.areas, union, year, query);
+    return {
+      year,
+      total,
+      byCluster,
+      naive: shareOf(byCluster.reduce((s, c) => s + c.employment, 0)),
+      union: { ...shareOf(unionFigure.employment), figure: unionFigure },
+      overlaps,
+    };
   });
-  const unionFigure = computeFigure(index, query.areas, unionCodes(clusters.map((c) => c.codes)), query.year, query);
+}
 
+function clusterOverlaps(clusters: readonly ClusterDefinition[]): ClusterShare["overlaps"] {
   const overlaps: ClusterShare["overlaps"] = [];
-  clusters.forEach((a, i) => {
-    for (const b of clusters.slice(i + 1)) {
-      const codes = findOverlaps(a.codes, b.codes);
-      if (codes.length > 0) overlaps.push({ a: a.key, b: b.key, codes });
+  // Each cluster's list deduplicated once, not once per pair it is in.
+  const lists = clusters.map((c) => dedupeCodes(c.codes).codes);
+  for (let i = 0; i < clusters.length; i++) {
+    for (let j = i + 1; j < clusters.length; j++) {
+      const codes = overlapsBetween(lists[i]!, lists[j]!);
+      if (codes.length > 0) overlaps.push({ a: clusters[i]!.key, b: clusters[j]!.key, codes });
     }
-  });
-
-  return {
-    year: query.year,
-    total,
-    byCluster,
-    naive: shareOf(byCluster.reduce((s, c) => s + c.employment, 0)),
-    union: { ...shareOf(unionFigure.employment), figure: unionFigure },
-    overlaps,
-  };
+  }
+  return overlaps;
 }

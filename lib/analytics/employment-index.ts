@@ -18,7 +18,9 @@ export interface AreaYear {
 // up hundreds of thousands of cells, and building a key string for each was
 // most of their time.
 export class EmploymentIndex {
-  private readonly byAreaYear = new Map<string, AreaYear>();
+  private readonly byArea = new Map<string, Map<number, AreaYear>>();
+  // Each industry's parent, worked out once per index rather than once per area and year.
+  private readonly parents = new Map<string, string | null>();
   private count = 0;
 
   constructor(cells: Iterable<AnnualCell>) {
@@ -30,10 +32,9 @@ export class EmploymentIndex {
       if (byOwnership[c.ownership]) throw new Error(`two cells for ${c.area} ownership ${c.ownership} industry ${c.industry} ${c.year}`);
       byOwnership[c.ownership] = c;
       this.count += 1;
-      if (!isNewIndustry || !isNaicsCode(c.industry)) continue;
-      // A sector's parent is the all-industry row, so an estimate can climb
-      // from a suppressed sector to the total.
-      const parent = naicsParent(c.industry) ?? ALL_INDUSTRIES;
+      if (!isNewIndustry) continue;
+      const parent = this.parentOf(c.industry);
+      if (parent === null) continue;
       const siblings = ay.children.get(parent);
       if (siblings) siblings.push(c.industry);
       else ay.children.set(parent, [c.industry]);
@@ -47,7 +48,19 @@ export class EmploymentIndex {
 
   /** Everything loaded for one area and year; undefined when nothing was. */
   areaYear(area: string, year: number): AreaYear | undefined {
-    return this.byAreaYear.get(`${area}|${year}`);
+    return this.byArea.get(area)?.get(year);
+  }
+
+  /** The code an estimate of `industry` climbs to: naicsParent, with the all-industry row above a sector; null for a code that is not NAICS (the total, a supersector). */
+  parentOf(industry: string): string | null {
+    let parent = this.parents.get(industry);
+    if (parent === undefined) {
+      // A sector's parent is the all-industry row, so an estimate can climb
+      // from a suppressed sector to the total.
+      parent = isNaicsCode(industry) ? (naicsParent(industry) ?? ALL_INDUSTRIES) : null;
+      this.parents.set(industry, parent);
+    }
+    return parent;
   }
 
   get(area: string, ownership: number, industry: string, year: number): AnnualCell | undefined {
@@ -68,7 +81,7 @@ export class EmploymentIndex {
 
   /** Whether any cell of the area and year was loaded. QCEW leaves out industries with no establishments, so a missing cell of a loaded area-year means none. */
   hasAreaYear(area: string, year: number): boolean {
-    return this.byAreaYear.has(`${area}|${year}`);
+    return this.areaYear(area, year) !== undefined;
   }
 
   get size(): number {
@@ -76,9 +89,10 @@ export class EmploymentIndex {
   }
 
   private areaYearOrCreate(area: string, year: number): AreaYear {
-    const k = `${area}|${year}`;
-    let ay = this.byAreaYear.get(k);
-    if (!ay) this.byAreaYear.set(k, (ay = { cells: new Map(), children: new Map() }));
+    let byYear = this.byArea.get(area);
+    if (!byYear) this.byArea.set(area, (byYear = new Map()));
+    let ay = byYear.get(year);
+    if (!ay) byYear.set(year, (ay = { cells: new Map(), children: new Map() }));
     return ay;
   }
 }

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { Worker } from "node:worker_threads";
 import type { Actor } from "@/lib/auth/actor";
 import { runImportJob, type ImportJobMessage, type ImportWorkerReply } from "./import-worker";
+import { warmPlanFigures } from "./warm-figures";
 
 // Uploaded files being imported, for the upload page to follow. Jobs run one
 // at a time, in a worker thread under Next (bundled like the report PDF
@@ -49,6 +50,12 @@ function onReply(reply: ImportWorkerReply) {
   fs.rmSync(job.path, { force: true });
   if (reply.kind === "done") Object.assign(job, { state: "done", fraction: 1, importId: reply.importId, lines: reply.lines });
   else Object.assign(job, { state: "failed", lines: [reply.message] });
+  // The last file of a batch has ended in the worker: the pages' figures are
+  // computed now rather than on the next view (once per batch, not per file;
+  // a plan whose figures are still current is a cache hit). Outside Next
+  // (tests, scripts) no page reads them.
+  const idle = ![...registry.jobs.values()].some((j) => j.state === "queued" || j.state === "importing");
+  if (inNext && idle) void warmPlanFigures();
 }
 
 function worker(): Worker {

@@ -47,8 +47,12 @@ export interface LocationQuotientFigure {
   complete: boolean;
 }
 
-export function computeLocationQuotient(index: EmploymentIndex, query: LocationQuotientQuery): LocationQuotientFigure {
-  const area = computeFigure(index, query.areas, query.codes, query.year, query);
+/** `area`: the areas' figure for the query's codes, year and options, when the caller has it already (a cluster's region figure); summed here otherwise. */
+export function computeLocationQuotient(
+  index: EmploymentIndex,
+  query: LocationQuotientQuery,
+  area: EmploymentFigure = computeFigure(index, query.areas, query.codes, query.year, query),
+): LocationQuotientFigure {
   const reference = computeFigure(index, query.reference, query.codes, query.year, query);
   const areaTotal = allIndustryTotal(index, query.areas, query.year);
   const referenceTotal = allIndustryTotal(index, query.reference, query.year);

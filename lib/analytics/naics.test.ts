@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dedupeCodes, findOverlaps, isNaicsCode, isWithin, naicsAncestors, naicsLevel, naicsParent, normalizeNaicsCode, unionCodes } from "./naics";
+import { dedupeCodes, findOverlaps, isNaicsCode, isWithin, naicsAncestors, naicsChildCandidates, naicsLevel, naicsParent, naicsSectorCodes, normalizeNaicsCode, unionCodes } from "./naics";
 
 describe("NAICS codes", () => {
   it("writes a range sector's 2-digit codes as BLS does", () => {
@@ -29,6 +29,15 @@ describe("NAICS codes", () => {
     expect(isWithin("3111", "31-33")).toBe(true);
     expect(isWithin("3111", "3111")).toBe(true);
     expect(isWithin("3112", "3111")).toBe(false);
+  });
+
+  it("lists every code that could sit one level below a code, each with that code as its parent", () => {
+    expect(naicsChildCandidates("111")).toEqual(["1110", "1111", "1112", "1113", "1114", "1115", "1116", "1117", "1118", "1119"]);
+    expect(naicsChildCandidates("31-33")).toHaveLength(30);
+    for (const code of ["11", "31-33", "44-45", "3111", "31111"]) for (const child of naicsChildCandidates(code)) expect(naicsParent(child)).toBe(code);
+    expect(naicsChildCandidates("31")).toEqual([]);
+    expect(naicsChildCandidates("311111")).toEqual([]);
+    expect(naicsSectorCodes()).toEqual(expect.arrayContaining(["11", "31", "31-33", "92"]));
   });
 });
 

@@ -58,6 +58,17 @@ export function naicsParent(code: string): string | null {
   return RANGE_SECTORS[up] ?? up;
 }
 
+/** Every code naicsParent maps to `code`, whether BLS publishes it or not ("111" → "1110"…"1119", "31-33" → "310"…"339"); none below a 6-digit code, nor below a sector BLS writes as a range ("31"). */
+export function naicsChildCandidates(code: string): string[] {
+  const stems = RANGES.has(code) ? Object.keys(RANGE_SECTORS).filter((s) => RANGE_SECTORS[s] === code) : code.length < 6 && !RANGE_SECTORS[code] ? [code] : [];
+  return stems.flatMap((stem) => Array.from({ length: 10 }, (_, digit) => `${stem}${digit}`));
+}
+
+/** Every sector code, both ways of writing the range sectors ("31" and "31-33"). */
+export function naicsSectorCodes(): string[] {
+  return [...SECTORS, ...RANGES];
+}
+
 /** Every code above `code`, nearest first, up to its sector. */
 export function naicsAncestors(code: string): string[] {
   const out: string[] = [];
@@ -109,8 +120,11 @@ export interface CodeOverlap {
 
 /** Where two code lists count the same industries: a code in one equal to, above or below a code in the other. For the admin UI's overlap warning. */
 export function findOverlaps(a: readonly string[], b: readonly string[]): CodeOverlap[] {
-  const left = dedupeCodes(a).codes;
-  const right = dedupeCodes(b).codes;
+  return overlapsBetween(dedupeCodes(a).codes, dedupeCodes(b).codes);
+}
+
+/** findOverlaps of two lists already deduplicated (dedupeCodes), so that comparing many lists pair by pair deduplicates each once. */
+export function overlapsBetween(left: readonly string[], right: readonly string[]): CodeOverlap[] {
   const out: CodeOverlap[] = [];
   for (const x of left) {
     for (const y of right) {

@@ -1,12 +1,13 @@
 import { getDb } from "@/db";
 import { computeClusterFigures, type ClusterFigures } from "./cluster-figures";
-import { computeClusterShare, type ClusterShare } from "./cluster-share";
+import { computeClusterShares, type ClusterShare } from "./cluster-share";
 import { EmploymentIndex } from "./employment-index";
 import { computeLocationQuotient, type LocationQuotientFigure } from "./location-quotient";
 import { loadAnnualCells, yearsWithData } from "./load";
 import { isNaicsCode, normalizeNaicsCode } from "./naics";
 import { analyticsSetup, figureCluster, type AnalyticsSetup } from "./setup";
 import { computeShiftShare, type ClusterShiftShare } from "./shift-share";
+import { estimateIndustries } from "./suppression";
 import { ALL_INDUSTRIES } from "./types";
 
 // Every figure of a plan's analytics pages, computed once from the stored
@@ -43,10 +44,12 @@ function lastImport(): number {
   return (getDb().$client.prepare("select coalesce(max(id), 0) from employment_imports where status = 'done'").pluck().get() as number) ?? 0;
 }
 
-function industriesFor(setup: AnalyticsSetup): string[] {
-  const codes = new Set<string>([ALL_INDUSTRIES]);
+// The clusters' codes and the all-industry row; with estimates, also every
+// industry the estimates climb to or split among.
+function industriesFor(setup: AnalyticsSetup, estimate: boolean): string[] {
+  const codes = new Set<string>();
   for (const c of setup.clusters) for (const { code } of c.codes) if (isNaicsCode(code)) codes.add(normalizeNaicsCode(code));
-  return [...codes];
+  return estimate ? estimateIndustries(codes) : [ALL_INDUSTRIES, ...codes];
 }
 
 /** Computes a plan's figures afresh (planFigures caches them); the benchmark times this. */
@@ -56,8 +59,7 @@ export function computePlanFigures(setup: AnalyticsSetup, estimate: boolean): Pl
   const years = yearsWithData(areas);
   const empty: PlanFigures = { setup, estimate, years, completeYears: [], clusters: [], lq: {}, shiftShare: {}, share: [], referenceHasData: false };
   if (years.length === 0) return empty;
-  // Estimates climb to parents and split among siblings: they need every industry of the areas.
-  const cells = loadAnnualCells({ areas: [...areas, ...reference], fromYear: years[0]!, toYear: years.at(-1)!, industries: estimate ? undefined : industriesFor(setup) });
+  const cells = loadAnnualCells({ areas: [...areas, ...reference], fromYear: years[0]!, toYear: years.at(-1)!, industries: industriesFor(setup, estimate) });
   const index = new EmploymentIndex(cells);
   const clusters = setup.clusters.map(figureCluster);
   const options = { estimate };
@@ -67,11 +69,14 @@ export function computePlanFigures(setup: AnalyticsSetup, estimate: boolean): Pl
   const lq: PlanFigures["lq"] = {};
   const shiftShare: PlanFigures["shiftShare"] = {};
   const span = completeYears.length >= 2 ? { fromYear: completeYears[0]!, toYear: completeYears.at(-1)! } : null;
+  // The region's figure of each cluster and year is summed once, above, and
+  // taken from there by the location quotients, the shift-share and the share.
   for (const f of figures) {
-    lq[f.key] = referenceHasData ? years.map((year) => computeLocationQuotient(index, { areas, reference, codes: f.codes, year, ...options })) : [];
-    shiftShare[f.key] = referenceHasData && span ? computeShiftShare(index, { areas, reference, codes: f.codes, ...span, ...options }) : null;
+    lq[f.key] = referenceHasData ? f.years.map((y) => computeLocationQuotient(index, { areas, reference, codes: f.codes, year: y.year, ...options }, y.region)) : [];
+    const region = (year: number) => f.years.find((y) => y.year === year)!.region;
+    shiftShare[f.key] = referenceHasData && span ? computeShiftShare(index, { areas, reference, codes: f.codes, ...span, ...options }, { from: region(span.fromYear), to: region(span.toYear) }) : null;
   }
-  const share = years.map((year) => computeClusterShare(index, clusters, { areas, year, ...options }));
+  const share = computeClusterShares(index, clusters, { areas, years, ...options }, figures);
   return { setup, estimate, years, completeYears, clusters: figures, lq, shiftShare, share, referenceHasData };
 }
 

@@ -75,7 +75,8 @@ export interface ClusterShiftShare {
   to: EmploymentFigure;
 }
 
-export function computeShiftShare(index: EmploymentIndex, query: ShiftShareQuery): ClusterShiftShare {
+/** `ends`: the region's figures for all the codes at fromYear and toYear, when the caller has them already (a cluster's region figures); summed here otherwise. */
+export function computeShiftShare(index: EmploymentIndex, query: ShiftShareQuery, ends?: { from: EmploymentFigure; to: EmploymentFigure }): ClusterShiftShare {
   const codes = dedupeCodes(query.codes).codes;
   const r0 = allIndustryTotal(index, query.reference, query.fromYear);
   const r1 = allIndustryTotal(index, query.reference, query.toYear);
@@ -97,8 +98,8 @@ export function computeShiftShare(index: EmploymentIndex, query: ShiftShareQuery
     decomposed,
     notDecomposable: byCode.filter((c) => !c.decomposable).map((c) => c.code),
     estimated,
-    from: computeFigure(index, query.areas, codes, query.fromYear, query),
-    to: computeFigure(index, query.areas, codes, query.toYear, query),
+    from: ends?.from ?? computeFigure(index, query.areas, codes, query.fromYear, query),
+    to: ends?.to ?? computeFigure(index, query.areas, codes, query.toYear, query),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { AnnualCell } from "./annual";
 import type { EmploymentIndex } from "./employment-index";
-import { isNaicsCode, naicsParent } from "./naics";
+import { naicsAncestors, naicsChildCandidates, naicsSectorCodes } from "./naics";
 import { ALL_INDUSTRIES } from "./types";
 
 // An optional estimate for a suppressed cell, always labelled as such.
@@ -16,6 +16,25 @@ import { ALL_INDUSTRIES } from "./types";
 // With no parent to read (not loaded) there is no estimate: null. Estimates
 // work on the year's figures (a cell suppressed in any quarter is suppressed
 // for the year), not quarter by quarter.
+
+/**
+ * The industries the estimates of `codes` (NAICS, normalised) can read: each
+ * code, every code above it up to the all-industry row, and every code that
+ * could sit one level below one of those (a parent's remainder is split among
+ * all its children). Reading these rather than every industry gives the same
+ * estimates.
+ */
+export function estimateIndustries(codes: Iterable<string>): string[] {
+  const out = new Set<string>([ALL_INDUSTRIES, ...naicsSectorCodes()]);
+  for (const code of codes) {
+    out.add(code);
+    for (const above of naicsAncestors(code)) {
+      out.add(above);
+      for (const child of naicsChildCandidates(above)) out.add(child);
+    }
+  }
+  return [...out];
+}
 
 export interface CellEstimate {
   employment: number;
@@ -59,8 +78,9 @@ export function estimateCell(index: EmploymentIndex, cell: AnnualCell): CellEsti
 }
 
 function estimateSuppressed(index: EmploymentIndex, memo: Memo, estimate: Estimator, cell: AnnualCell): CellEstimate | null {
-  if (cell.industry === ALL_INDUSTRIES || !isNaicsCode(cell.industry)) return null;
-  const parentCode = naicsParent(cell.industry) ?? ALL_INDUSTRIES;
+  // Nothing above the all-industry row, nor above a code outside NAICS (a supersector).
+  const parentCode = index.parentOf(cell.industry);
+  if (parentCode === null) return null;
   const parent = index.get(cell.area, cell.ownership, parentCode, cell.year);
   if (!parent) return null;
   let r = memo.remainders.get(parent);

@@ -31,6 +31,7 @@ const DOCUMENT: PlanDocument = {
   actions: [],
   targets: [{ description: "Cold storage services", marketSupportUsd: 500_000, source: null, sections: ["cluster-a"] }],
   metrics: [],
+  analytics: null,
 };
 
 function ensureEditingPlan() {

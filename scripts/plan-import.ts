@@ -27,7 +27,7 @@ runCli(async () => {
   const result = importPlan(systemActor("cli"), { document, slug });
   const c = result.counts;
   console.log(
-    `Imported "${result.slug}" (plan ${result.planId}): ${c.sections} sections, ${c.opportunities} opportunities, ${c.actions} actions, ${c.workGroups} work groups, ${c.targets} targets, ${c.organizationsCreated} new organizations.`,
+    `Imported "${result.slug}" (plan ${result.planId}): ${c.sections} sections, ${c.opportunities} opportunities, ${c.actions} actions, ${c.workGroups} work groups, ${c.targets} targets, ${c.metrics} metrics with ${c.measurements} values, ${c.clusters} cluster definitions, ${c.organizationsCreated} new organizations.`,
   );
   for (const w of result.warnings) console.log(`Warning: ${w}`);
 });

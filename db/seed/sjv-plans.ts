@@ -12,7 +12,7 @@ type SectionDoc = PlanDocument["sections"][number];
 type TargetDoc = PlanDocument["targets"][number];
 
 const FORMAT = "cluster-action-tracker/plan" as const;
-const VERSION = 2 as const;
+const VERSION = 3 as const;
 
 const org = (
   key: string,
@@ -89,6 +89,8 @@ export const sjvSap2006: PlanDocument = {
   actions: [],
   targets: [],
   metrics: [],
+  // The region and cluster definitions are added at start-up (db/seed/sjv-analytics.ts), also to databases seeded before them.
+  analytics: null,
 };
 
 // ---------------------------------------------------------------------------
@@ -597,4 +599,5 @@ export const sjvPlan2012: PlanDocument = {
   actions: nextSteps,
   targets: leakageTargets,
   metrics: sjvMetrics,
+  analytics: null,
 };

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parsePeriodLabel } from "@/lib/metrics/periods";
 import { unitRangeProblem } from "@/lib/metrics/schema";
+import { analyticsDocSchema, checkAnalytics } from "./analytics-doc";
 import {
   ACTION_STATUSES,
   CHAMPION_ROLES,
@@ -20,8 +21,9 @@ import {
 // so a document can be imported into any database.
 
 export const PLAN_DOCUMENT_FORMAT = "cluster-action-tracker/plan";
-// Version 2 added metrics; version 1 documents (no metrics) still import.
-export const PLAN_DOCUMENT_VERSION = 2;
+// Version 2 added metrics, version 3 the employment analytics (region,
+// reference area, cluster definitions); older documents still import.
+export const PLAN_DOCUMENT_VERSION = 3;
 
 const key = z
   .string()
@@ -154,7 +156,7 @@ export const planDocSchema = z.strictObject({
 
 const planDocumentBaseSchema = z.strictObject({
     format: z.literal(PLAN_DOCUMENT_FORMAT),
-    version: z.union([z.literal(1), z.literal(PLAN_DOCUMENT_VERSION)]),
+    version: z.union([z.literal(1), z.literal(2), z.literal(PLAN_DOCUMENT_VERSION)]),
     plan: planDocSchema,
     organizations: z.array(organizationDocSchema).max(10_000),
     // Keys of organizations the plan acknowledges as partners, in order.
@@ -165,6 +167,7 @@ const planDocumentBaseSchema = z.strictObject({
     actions: z.array(actionDocSchema).max(5_000),
     targets: z.array(targetDocSchema).max(5_000),
     metrics: z.array(metricDocSchema).max(10_000).default([]),
+    analytics: analyticsDocSchema.nullable().default(null),
 });
 
 export const planDocumentSchema = planDocumentBaseSchema.superRefine(checkReferences);
@@ -220,6 +223,7 @@ function checkReferences(doc: z.infer<typeof planDocumentBaseSchema>, ctx: z.Ref
   doc.targets.forEach((t, i) => t.sections.forEach((s, j) => ref(sectionKeys, s, ["targets", i, "sections", j], "section")));
   uniqueKeys(doc.metrics.map((m) => m.key), ["metrics"], ctx);
   doc.metrics.forEach((m, i) => checkMetric(m, ["metrics", i], ctx, { sectionKeys, groupKeys, orgKeys, actionCodes }));
+  if (doc.analytics) checkAnalytics(doc.analytics, ["analytics"], ctx, { sectionKeys, metricKeys: new Set(doc.metrics.map((m) => m.key)) });
 }
 
 // A metric names exactly what its scope needs, points at records of this

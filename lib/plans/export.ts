@@ -5,6 +5,7 @@ import { readInterimTargets } from "@/lib/metrics/interim";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { exportAnalytics } from "./analytics-doc";
 import { PLAN_DOCUMENT_FORMAT, PLAN_DOCUMENT_VERSION, type ActionDoc, type MetricDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
 
 // Reads a whole plan into its portable document form. The order of every list
@@ -161,6 +162,7 @@ export function exportPlan(actor: Actor, slug: string): PlanDocument {
       sections: (sectionsOfTarget.get(t.id) ?? []).map((r) => sectionKey.get(r.sectionId)!),
     })),
     metrics: metricRows.map(toMetricDoc),
+    analytics: exportAnalytics(db, plan, sectionKey, new Map(metricRows.map((m) => [m.id, m.key]))),
   };
 }
 

@@ -1,7 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { actions, auditLog, measurements, metrics, organizations, plans, sections } from "@/db/schema";
+import { actions, auditLog, clusterDefinitions, measurements, metrics, organizations, plans, regionAreas, regions, sections } from "@/db/schema";
+import { addDefaultAnalytics } from "@/db/seed/sjv-analytics";
 import { sjvPlan2012, sjvSap2006 } from "@/db/seed/sjv-plans";
 import { seedDefaultData } from "@/db/seed/seed";
 import { ANONYMOUS, systemActor } from "@/lib/auth/actor";
@@ -62,7 +63,7 @@ describe("export and import", () => {
   it("keeps deep section trees, codes and every action field", () => {
     const doc: PlanDocument = {
       format: "cluster-action-tracker/plan",
-      version: 2,
+      version: 3,
       plan: { slug: "other-region", title: "Other Region Plan", region: "Elsewhere", summary: null, periodStart: "2020-01-01", periodEnd: "2024-12-31", status: "draft", sourceCitation: null, sourceUrl: null, previousPlan: null },
       organizations: [{ key: "acme", name: "Acme Regional Council", acronym: "ARC", type: "government", website: "https://example.org/" }],
       partners: ["acme"],
@@ -108,6 +109,7 @@ describe("export and import", () => {
       actions: [],
       targets: [{ description: "Widgets", marketSupportUsd: 1, source: null, sections: ["g2"] }],
       metrics: [],
+      analytics: null,
     };
     importPlan(cli, { document: doc });
     expect(exportPlan(cli, "other-region")).toEqual(doc);
@@ -197,7 +199,7 @@ const metricDoc = (fields: Partial<MetricDoc> & Pick<MetricDoc, "key" | "name">)
 function planWithMetrics(): PlanDocument {
   return {
     format: "cluster-action-tracker/plan",
-    version: 2,
+    version: 3,
     plan: { slug: "metric-region", title: "Metric Region Plan", region: "Elsewhere", summary: null, periodStart: "2020-01-01", periodEnd: "2024-12-31", status: "active", sourceCitation: null, sourceUrl: null, previousPlan: null },
     organizations: [{ key: "acme-data", name: "Acme Data Cooperative", acronym: null, type: "nonprofit", website: null }],
     partners: [],
@@ -257,6 +259,7 @@ function planWithMetrics(): PlanDocument {
       metricDoc({ key: "acres-restored", name: "Acres restored", scope: "work_group", workGroup: "jobs-wg", unit: "other", unitLabel: "acres", retiredAt: "2023-06-30T12:00:00.000Z", measurements: [{ period: "2021", value: 12, note: null, source: null }] }),
       metricDoc({ key: "installers-placed", name: "Installers placed", scope: "action", action: "J-1", unit: "jobs", measurements: [{ period: "2022", value: 40, note: null, source: "Programme records" }] }),
     ],
+    analytics: null,
   };
 }
 
@@ -297,7 +300,7 @@ describe("metrics in the plan document", () => {
     const v1 = { ...rest, version: 1, organizations: [], plan: { ...rest.plan, slug: "old-format" } };
     const result = importPlan(cli, { document: v1 });
     expect(result.counts).toMatchObject({ metrics: 0, measurements: 0, actions: 1 });
-    expect(exportPlan(cli, "old-format")).toEqual({ ...v1, version: 2, metrics: [] });
+    expect(exportPlan(cli, "old-format")).toEqual({ ...v1, version: 3, metrics: [], analytics: null });
   });
 
   it("names the path of every bad metric reference and value, and writes nothing", () => {
@@ -342,5 +345,67 @@ describe("action history", () => {
     sqlite.prepare("update actions set retired_at = '2026-01-01T00:00:00.000Z' where id = ?").run(first!.id);
     // An action without history may still be removed (e.g. a mistaken entry).
     expect(sqlite.prepare("delete from actions where id = ?").run(second!.id).changes).toBe(1);
+  });
+});
+
+describe("employment analytics in the plan document", () => {
+  const sjvWithAnalytics = () => {
+    seedDefaultData();
+    addDefaultAnalytics();
+    return exportPlan(cli, "sjv-2012");
+  };
+
+  it("carries the region, the reference area and every cluster definition, and round-trips them, reusing the shared region", () => {
+    const exported = sjvWithAnalytics();
+    const analytics = exported.analytics!;
+    expect(analytics.region).toMatchObject({ key: "san-joaquin-valley", areas: expect.arrayContaining([{ code: "06019", title: "Fresno County, California" }]) });
+    expect(analytics.region!.areas).toHaveLength(8);
+    expect(analytics.referenceArea).toBe("06000");
+    expect(analytics.clusters.map((c) => [c.section, c.metric, c.startingPoint])).toContainEqual(["agriculture", "agriculture-employment", true]);
+    expect(analytics.clusters).toHaveLength(7);
+    const regionsBefore = getDb().select().from(regions).all();
+    const result = importPlan(cli, { document: JSON.parse(JSON.stringify(exported)), slug: "sjv-analytics-copy" });
+    expect(result.counts.clusters).toBe(7);
+    expect(result.warnings).toEqual([]);
+    expect(getDb().select().from(regions).all()).toEqual(regionsBefore);
+    expect(exportPlan(cli, "sjv-analytics-copy")).toEqual({ ...exported, plan: { ...exported.plan, slug: "sjv-analytics-copy" } });
+    // The copy's definitions feed the copy's own metrics.
+    const copy = getDb().select().from(plans).where(eq(plans.slug, "sjv-analytics-copy")).get()!;
+    const fed = getDb().select({ planId: metrics.planId }).from(clusterDefinitions).innerJoin(metrics, eq(metrics.id, clusterDefinitions.metricId)).innerJoin(sections, eq(sections.id, clusterDefinitions.sectionId)).where(eq(sections.planId, copy.id)).all();
+    expect(fed.map((m) => m.planId)).toEqual(Array(7).fill(copy.id));
+  });
+
+  it("never changes a shared region: a region with the same key and other areas gets a new key, with a warning", () => {
+    const exported = sjvWithAnalytics();
+    const doc = JSON.parse(JSON.stringify(exported)) as PlanDocument;
+    doc.analytics!.region!.areas = [{ code: "06019", title: null }, { code: "06029", title: null }];
+    const before = getDb().select().from(regionAreas).all();
+    const result = importPlan(cli, { document: doc, slug: "two-counties" });
+    expect(result.warnings).toEqual(['A region "san-joaquin-valley" with other areas is already here; the plan\'s region was added as "san-joaquin-valley-2".']);
+    expect(getDb().select().from(regionAreas).all().filter((r) => before.some((b) => b.regionId === r.regionId))).toEqual(before);
+    expect(exportPlan(cli, "two-counties").analytics!.region).toMatchObject({ key: "san-joaquin-valley-2", areas: [{ code: "06019", title: "Fresno County, California" }, { code: "06029", title: "Kern County, California" }] });
+  });
+
+  it("names the path of every bad analytics field and writes nothing", () => {
+    const doc = JSON.parse(JSON.stringify(sjvWithAnalytics())) as PlanDocument;
+    doc.plan.slug = "bad-analytics";
+    const analytics = doc.analytics!;
+    analytics.referenceArea = "6000";
+    analytics.clusters[0]!.section = "nowhere";
+    analytics.clusters[1]!.metric = "no-such-metric";
+    analytics.clusters[2]!.codes = [{ code: "311", component: "" }, { code: "3114", component: "Processing" }, { code: "311", component: "" }];
+    analytics.clusters[3]!.codes = [{ code: "31", component: "" }];
+    const plansBefore = rowCount(plans);
+    const error = catchAppError(() => importPlan(cli, { document: doc }));
+    expect(error.code).toBe("INVALID_INPUT");
+    expect(error.fieldErrors).toMatchObject({
+      "analytics.referenceArea": [expect.stringContaining("a BLS area code")],
+      "analytics.clusters.0.section": ['unknown section "nowhere"'],
+      "analytics.clusters.1.metric": ['unknown metric "no-such-metric"'],
+      "analytics.clusters.2.codes.1.code": ["3114 lies inside 311, also listed, which already counts its jobs"],
+      "analytics.clusters.2.codes.2.code": ["311 is listed twice; a code counts once in a cluster"],
+      "analytics.clusters.3.codes.0.code": [expect.stringContaining("31-33")],
+    });
+    expect(rowCount(plans)).toBe(plansBefore);
   });
 });

@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Actor } from "@/lib/auth/actor";
 import { authorize } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { importAnalytics } from "./analytics-doc";
 import { planDocumentSchema, type ActionDoc, type MetricDoc, type OrganizationDoc, type PlanDocument, type SectionDoc } from "./document-schema";
 
 export interface ImportPlanInput {
@@ -18,7 +19,7 @@ export interface ImportPlanInput {
 export interface ImportPlanResult {
   planId: number;
   slug: string;
-  counts: { sections: number; opportunities: number; actions: number; organizationsCreated: number; workGroups: number; targets: number; metrics: number; measurements: number };
+  counts: { sections: number; opportunities: number; actions: number; organizationsCreated: number; workGroups: number; targets: number; metrics: number; measurements: number; clusters: number };
   warnings: string[];
 }
 
@@ -94,7 +95,7 @@ export function importPlan(actor: Actor, input: ImportPlanInput): ImportPlanResu
       groupIds.set(g.key, row.id);
     }
 
-    const counts = { sections: 0, opportunities: 0, actions: 0, organizationsCreated: created, workGroups: doc.workGroups.length, targets: doc.targets.length, metrics: doc.metrics.length, measurements: 0 };
+    const counts = { sections: 0, opportunities: 0, actions: 0, organizationsCreated: created, workGroups: doc.workGroups.length, targets: doc.targets.length, metrics: doc.metrics.length, measurements: 0, clusters: 0 };
     const actionIds = new Map<string, number>();
     const sectionIds = new Map<string, number>();
 
@@ -148,6 +149,11 @@ export function importPlan(actor: Actor, input: ImportPlanInput): ImportPlanResu
     doc.metrics.forEach((m, position) => {
       counts.measurements += insertMetric(tx, plan.id, m, position, { sectionIds, groupIds, actionIds, orgIds });
     });
+    if (doc.analytics) {
+      const metricIds = new Map(tx.select({ key: metrics.key, id: metrics.id }).from(metrics).where(eq(metrics.planId, plan.id)).all().map((m) => [m.key, m.id]));
+      importAnalytics(tx, plan.id, doc.analytics, { sectionIds, metricIds }, warnings);
+      counts.clusters = doc.analytics.clusters.length;
+    }
 
     recordAudit(tx, actor, { action: "plan.import", entityType: "plan", entityId: plan.id, after: { slug, title: doc.plan.title, counts } });
     return { planId: plan.id, slug, counts, warnings };

@@ -150,6 +150,7 @@ export function planDocument(p: number, allOrgs: OrganizationDoc[], today = toda
       sections: [`cluster-${(t % CLUSTERS) + 1}`],
     })),
     metrics,
+    analytics: null,
   };
 }
 

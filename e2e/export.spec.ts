@@ -17,7 +17,7 @@ test("the dashboard link downloads the whole plan as JSON", async ({ page }) => 
 
   const doc = JSON.parse(await fs.readFile(await download.path(), "utf8"));
   expect(doc.format).toBe("cluster-action-tracker/plan");
-  expect(doc.version).toBe(2);
+  expect(doc.version).toBe(3);
   expect(doc.plan).toMatchObject({
     slug: "sjv-2012",
     title: "San Joaquin Valley Regional Industry Cluster Analysis and Action Plan",
@@ -45,6 +45,11 @@ test("the dashboard link downloads the whole plan as JSON", async ({ page }) => 
   // The default metrics: cluster employment per cluster, then the four context facts with their baselines.
   expect(doc.metrics).toHaveLength(11);
   expect(doc.metrics.find((m: { key: string }) => m.key === "valley-industry-output")).toMatchObject({ unit: "usd", baseline: { date: "2010-12-31", value: 228_600_000_000 }, target: null });
+  // The employment analytics added at start-up: the eight counties, California, a definition per cluster feeding its metric.
+  expect(doc.analytics.region).toMatchObject({ key: "san-joaquin-valley", areas: expect.arrayContaining([{ code: "06107", title: expect.any(String) }]) });
+  expect(doc.analytics.region.areas).toHaveLength(8);
+  expect(doc.analytics.referenceArea).toBe("06000");
+  expect(doc.analytics.clusters.map((c: { section: string; metric: string }) => [c.section, c.metric])).toEqual(doc.sections.map((s: { key: string }) => [s.key, `${s.key}-employment`]));
 });
 
 test("the export API answers 404 with a JSON error for an unknown plan", async ({ page }) => {

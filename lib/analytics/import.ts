@@ -118,8 +118,10 @@ export async function importEmploymentFile(actor: Actor, input: unknown, onProgr
   } catch (error) {
     const message = isAppError(error) ? error.message : `${fileName}: the import failed (${error instanceof Error ? error.message : String(error)}).`;
     const summary = reading.summary();
+    // Hashed again only if the read stopped early; a file that cannot be read keeps "" rather than hiding the first error.
+    const digest = summary.sha256 ?? (await sha256(path).catch(() => ""));
     db.update(employmentImports)
-      .set({ status: "failed", sha256: summary.sha256 ?? (await sha256(path)), error: message, layout: summary.layout, rowsRead: summary.rowsRead, finishedAt: new Date().toISOString() })
+      .set({ status: "failed", sha256: digest, error: message, layout: summary.layout, rowsRead: summary.rowsRead, finishedAt: new Date().toISOString() })
       .where(eq(employmentImports.id, importId))
       .run();
     throw error;

@@ -73,7 +73,7 @@ function noteTitles(sink: RowSink, row: string[], area: string, industry: string
 
 function blsRowReader(layout: DetectedLayout, sink: RowSink): RowReader {
   const at = (column: string) => layout.indexOf(column);
-  const [area, own, industry, level, size, year, qtr, disclosure] = ["area_fips", "own_code", "industry_code", "agglvl_code", "size_code", "year", "qtr", "disclosure_code"].map(at) as [number, number, number, number, number, number, number, number];
+  const [area, own, industry, level, size, year, qtr, disclosure] = [at("area_fips"), at("own_code"), at("industry_code"), at("agglvl_code"), at("size_code"), at("year"), at("qtr"), at("disclosure_code")];
   const areaTitle = at("area_title");
   const industryTitle = at("industry_title");
   const quarterly = layout.name === "bls-quarterly";
@@ -118,7 +118,7 @@ function blsRowReader(layout: DetectedLayout, sink: RowSink): RowReader {
 // any average over the months gives it back unchanged).
 function genericRowReader(layout: DetectedLayout, sink: RowSink): RowReader {
   const at = (column: string) => layout.indexOf(column);
-  const [area, naics, year, quarter, employment, establishments, wages] = ["area", "naics", "year", "quarter", "employment", "establishments", "total_wages"].map(at) as [number, number, number, number, number, number, number];
+  const [area, naics, year, quarter, employment, establishments, wages] = [at("area"), at("naics"), at("year"), at("quarter"), at("employment"), at("establishments"), at("total_wages")];
   const areaTitle = at("area_title");
   const industryTitle = at("industry_title");
   const cell = (row: string[], index: number) => (row[index] ?? "").trim();

@@ -105,8 +105,9 @@ export function computeShiftShare(index: EmploymentIndex, query: ShiftShareQuery
 
 function codeShiftShare(index: EmploymentIndex, query: ShiftShareQuery, code: string, r0: number | null, r1: number | null): CodeShiftShare {
   if (r0 === null || r1 === null) return { code, decomposable: false, reason: "no-reference-total" };
-  const [e0, e1] = [query.fromYear, query.toYear].map((y) => computeFigure(index, query.areas, [code], y, query)) as [EmploymentFigure, EmploymentFigure];
-  const [ri0, ri1] = [query.fromYear, query.toYear].map((y) => computeFigure(index, query.reference, [code], y, query)) as [EmploymentFigure, EmploymentFigure];
+  const region = (year: number) => computeFigure(index, query.areas, [code], year, query);
+  const reference = (year: number) => computeFigure(index, query.reference, [code], year, query);
+  const [e0, e1, ri0, ri1] = [region(query.fromYear), region(query.toYear), reference(query.fromYear), reference(query.toYear)];
   if (e0.missingAreas.length > 0 || e1.missingAreas.length > 0) return { code, decomposable: false, reason: "no-region-data" };
   if (ri0.missingAreas.length > 0 || ri1.missingAreas.length > 0) return { code, decomposable: false, reason: "no-reference-data" };
   if ([e0, e1, ri0, ri1].some((f) => f.partial)) return { code, decomposable: false, reason: "suppressed" };

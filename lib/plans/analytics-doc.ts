@@ -47,8 +47,13 @@ export const analyticsDocSchema = z.strictObject({
 
 export type AnalyticsDoc = z.infer<typeof analyticsDocSchema>;
 
-/** The checks that need the rest of the document: sections and metrics exist, codes count once and never under their own ancestor. */
-export function checkAnalytics(doc: AnalyticsDoc, path: (string | number)[], ctx: z.RefinementCtx, keys: { sectionKeys: Set<string>; metricKeys: Set<string> }) {
+/**
+ * The checks that need the rest of the document, as the definition editor
+ * makes them (lib/analytics/definitions.ts): a cluster is a top-level section
+ * of the plan, fed metrics are annual and feed one cluster each, and codes
+ * count once and never under their own ancestor.
+ */
+export function checkAnalytics(doc: AnalyticsDoc, path: (string | number)[], ctx: z.RefinementCtx, keys: { sectionKeys: Set<string>; topSectionKeys: Set<string>; metricFrequency: Map<string, string> }) {
   const issue = (message: string, ...more: (string | number)[]) => ctx.addIssue({ code: "custom", path: [...path, ...more], message });
   const areasSeen = new Set<string>();
   doc.region?.areas.forEach((a, i) => {
@@ -56,11 +61,17 @@ export function checkAnalytics(doc: AnalyticsDoc, path: (string | number)[], ctx
     areasSeen.add(a.code);
   });
   const sectionsSeen = new Set<string>();
+  const metricsSeen = new Set<string>();
   doc.clusters.forEach((c, i) => {
     if (!keys.sectionKeys.has(c.section)) issue(`unknown section "${c.section}"`, "clusters", i, "section");
+    else if (!keys.topSectionKeys.has(c.section)) issue(`section "${c.section}" is not a top-level section; only those can be clusters`, "clusters", i, "section");
     else if (sectionsSeen.has(c.section)) issue(`section "${c.section}" is defined twice`, "clusters", i, "section");
     sectionsSeen.add(c.section);
-    if (c.metric !== null && !keys.metricKeys.has(c.metric)) issue(`unknown metric "${c.metric}"`, "clusters", i, "metric");
+    const frequency = c.metric === null ? null : keys.metricFrequency.get(c.metric);
+    if (frequency === undefined) issue(`unknown metric "${c.metric}"`, "clusters", i, "metric");
+    else if (frequency !== null && frequency !== "annual") issue(`metric "${c.metric}" is not annual; cluster employment is a yearly figure`, "clusters", i, "metric");
+    else if (c.metric !== null && metricsSeen.has(c.metric)) issue(`metric "${c.metric}" already has a cluster feeding it`, "clusters", i, "metric");
+    if (c.metric !== null) metricsSeen.add(c.metric);
     const codes = new Set(c.codes.map((x) => x.code));
     const seen = new Set<string>();
     c.codes.forEach((x, j) => {
@@ -86,7 +97,8 @@ export function exportAnalytics(db: DbOrTx, plan: Plan, sectionKey: Map<number, 
     : [];
   const sectionIds = [...sectionKey.keys()];
   const definitions = sectionIds.length ? db.select().from(clusterDefinitions).where(inArray(clusterDefinitions.sectionId, sectionIds)).all() : [];
-  const codes = definitions.length
+  const codesOf = new Map<number, { code: string; component: string }[]>();
+  const codeRows = definitions.length
     ? db
         .select()
         .from(clusterCodes)
@@ -99,6 +111,11 @@ export function exportAnalytics(db: DbOrTx, plan: Plan, sectionKey: Map<number, 
         .orderBy(asc(clusterCodes.position), asc(clusterCodes.id))
         .all()
     : [];
+  for (const c of codeRows) {
+    const list = codesOf.get(c.sectionId);
+    if (list) list.push({ code: c.code, component: c.component });
+    else codesOf.set(c.sectionId, [{ code: c.code, component: c.component }]);
+  }
   if (!region && plan.referenceArea === null && definitions.length === 0) return null;
   // In the plan's section order, so export -> import -> export is an identity.
   const order = new Map(sectionIds.map((id, i) => [id, i]));
@@ -112,7 +129,7 @@ export function exportAnalytics(db: DbOrTx, plan: Plan, sectionKey: Map<number, 
         note: d.note,
         startingPoint: d.isStartingPoint,
         metric: d.metricId === null ? null : (metricKey.get(d.metricId) ?? null),
-        codes: codes.filter((c) => c.sectionId === d.sectionId).map((c) => ({ code: c.code, component: c.component })),
+        codes: codesOf.get(d.sectionId) ?? [],
       })),
   };
 }

@@ -223,7 +223,10 @@ function checkReferences(doc: z.infer<typeof planDocumentBaseSchema>, ctx: z.Ref
   doc.targets.forEach((t, i) => t.sections.forEach((s, j) => ref(sectionKeys, s, ["targets", i, "sections", j], "section")));
   uniqueKeys(doc.metrics.map((m) => m.key), ["metrics"], ctx);
   doc.metrics.forEach((m, i) => checkMetric(m, ["metrics", i], ctx, { sectionKeys, groupKeys, orgKeys, actionCodes }));
-  if (doc.analytics) checkAnalytics(doc.analytics, ["analytics"], ctx, { sectionKeys, metricKeys: new Set(doc.metrics.map((m) => m.key)) });
+  if (doc.analytics) {
+    const keys = { sectionKeys, topSectionKeys: new Set(doc.sections.map((s) => s.key)), metricFrequency: new Map(doc.metrics.map((m) => [m.key, m.frequency])) };
+    checkAnalytics(doc.analytics, ["analytics"], ctx, keys);
+  }
 }
 
 // A metric names exactly what its scope needs, points at records of this

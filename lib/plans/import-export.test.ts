@@ -395,6 +395,10 @@ describe("employment analytics in the plan document", () => {
     analytics.clusters[1]!.metric = "no-such-metric";
     analytics.clusters[2]!.codes = [{ code: "311", component: "" }, { code: "3114", component: "Processing" }, { code: "311", component: "" }];
     analytics.clusters[3]!.codes = [{ code: "31", component: "" }];
+    analytics.clusters[4]!.section = "agriculture-production";
+    analytics.clusters[5]!.metric = analytics.clusters[0]!.metric;
+    doc.metrics.find((m) => m.key === "valley-industry-output")!.frequency = "quarterly";
+    analytics.clusters[6]!.metric = "valley-industry-output";
     const plansBefore = rowCount(plans);
     const error = catchAppError(() => importPlan(cli, { document: doc }));
     expect(error.code).toBe("INVALID_INPUT");
@@ -405,6 +409,9 @@ describe("employment analytics in the plan document", () => {
       "analytics.clusters.2.codes.1.code": ["3114 lies inside 311, also listed, which already counts its jobs"],
       "analytics.clusters.2.codes.2.code": ["311 is listed twice; a code counts once in a cluster"],
       "analytics.clusters.3.codes.0.code": [expect.stringContaining("31-33")],
+      "analytics.clusters.4.section": ['section "agriculture-production" is not a top-level section; only those can be clusters'],
+      "analytics.clusters.5.metric": [`metric "${analytics.clusters[0]!.metric}" already has a cluster feeding it`],
+      "analytics.clusters.6.metric": ['metric "valley-industry-output" is not annual; cluster employment is a yearly figure'],
     });
     expect(rowCount(plans)).toBe(plansBefore);
   });
